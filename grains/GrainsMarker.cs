@@ -1,0 +1,1 @@
+namespace Arena; public static class GrainsMarker {}

@@ -1,0 +1,112 @@
+namespace Arena.Scoring;
+
+/// <summary>A final as the organiser defines it (the JSON shape of DESIGN.md, camelCase).</summary>
+public sealed record FinalDefinition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    /// <summary><c>on-stage</c> (a judge may score only what is on stage) or <c>open</c>.</summary>
+    public string Gate { get; init; } = Gates.OnStage;
+    public IReadOnlyList<RoundDefinition> Rounds { get; init; } = [];
+    public IReadOnlyList<JudgeDefinition> Judges { get; init; } = [];
+    public IReadOnlyList<ContestantDefinition> Contestants { get; init; } = [];
+    public RoundingRule Rounding { get; init; } = new();
+    public RankingRule Ranking { get; init; } = new();
+    public IReadOnlyList<AwardTier> Awards { get; init; } = [];
+}
+
+public static class Gates
+{
+    public const string OnStage = "on-stage";
+    public const string Open = "open";
+}
+
+/// <summary>A round (segment). Either <see cref="Criteria"/> (a rubric) or a single score in [0, <see cref="Max"/>].</summary>
+public sealed record RoundDefinition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public decimal Weight { get; init; } = 1m;
+    public IReadOnlyList<CriterionDefinition>? Criteria { get; init; }
+    /// <summary>Single-score rounds only: the highest score.</summary>
+    public decimal? Max { get; init; }
+    /// <summary>Single-score rounds only: the step a score must be a multiple of (default 0.01).</summary>
+    public decimal? Step { get; init; }
+    public AggregationRule Aggregation { get; init; } = new();
+    public IReadOnlyList<PanelDefinition>? Panels { get; init; }
+    /// <summary>The judges assigned to this round (ids); null or empty means every judge of the final (of its panels, when it has panels).</summary>
+    public IReadOnlyList<string>? Judges { get; init; }
+}
+
+public sealed record CriterionDefinition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public decimal Max { get; init; }
+    /// <summary>The step a value must be a multiple of (default 0.01).</summary>
+    public decimal? Step { get; init; }
+}
+
+public static class AggregationMethods
+{
+    public const string Mean = "mean";
+    public const string TrimmedMean = "trimmed-mean";
+    public const string Median = "median";
+    public const string Sum = "sum";
+    public static readonly IReadOnlyList<string> All = [Mean, TrimmedMean, Median, Sum];
+}
+
+public sealed record AggregationRule
+{
+    public string Method { get; init; } = AggregationMethods.Mean;
+    public int DropHighest { get; init; }
+    public int DropLowest { get; init; }
+}
+
+public sealed record PanelDefinition
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public decimal Weight { get; init; }
+}
+
+public sealed record JudgeDefinition
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Panel { get; init; }
+    public bool Chief { get; init; }
+    public IReadOnlyList<string> Recusals { get; init; } = [];
+}
+
+public sealed record ContestantDefinition
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Unit { get; init; }
+    public int Order { get; init; }
+}
+
+public static class RoundingModes
+{
+    public const string HalfUp = "half-up";
+    public const string HalfEven = "half-even";
+}
+
+public sealed record RoundingRule
+{
+    public int Decimals { get; init; } = 2;
+    public string Mode { get; init; } = RoundingModes.HalfUp;
+}
+
+public sealed record RankingRule
+{
+    /// <summary>Ordered: <c>round:&lt;id&gt;</c> or <c>untrimmed</c>.</summary>
+    public IReadOnlyList<string> TieBreakers { get; init; } = [];
+}
+
+public sealed record AwardTier
+{
+    public string Title { get; init; } = "";
+    public int Count { get; init; }
+}

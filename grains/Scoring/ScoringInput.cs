@@ -1,0 +1,19 @@
+namespace Arena.Scoring;
+
+/// <summary>A judge's submitted sheet for one contestant and round. <see cref="Total"/> is the sum of the criteria (or the single score).</summary>
+public sealed record Sheet(string Judge, string Contestant, string Round, decimal Total, IReadOnlyDictionary<string, decimal>? Criteria = null);
+
+/// <summary>A penalty (negative) or bonus by the chief judge. With a round it changes that round's score before weighting; without, the total.</summary>
+public sealed record Adjustment(string Contestant, string? Round, decimal Points, string Reason);
+
+/// <summary>The chief judge completed a contestant's round with the sheets present.</summary>
+public sealed record RoundClosure(string Contestant, string Round);
+
+/// <summary>Everything that has been scored so far in a final: what the standings are a pure function of.</summary>
+public sealed record ScoringInput(
+    IReadOnlyList<Sheet> Sheets,
+    IReadOnlyList<Adjustment> Adjustments,
+    IReadOnlyList<RoundClosure> Closures)
+{
+    public static readonly ScoringInput Empty = new([], [], []);
+}

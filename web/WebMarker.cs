@@ -1,0 +1,1 @@
+namespace Arena.Web; public static class WebMarker {}
