@@ -1,4 +1,14 @@
+using Arena.Silo;
+using Arena.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddArenaSilo();
+builder.Services.AddArenaWeb(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/", () => "Arena");
+app.UseArenaWeb();
+app.MapArenaHome();
 app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+namespace Arena.Contestants;
+
+// A contestant's stream: their sheets and what the chief judge did about them.
+
+[GenerateSerializer, Immutable, Alias("arena.sheet-submitted")]
+public sealed record SheetSubmitted(
+    [property: Id(0)] string SubmissionId,
+    [property: Id(1)] string Judge,
+    [property: Id(2)] string Round,
+    [property: Id(3)] decimal Total,
+    [property: Id(4)] IReadOnlyDictionary<string, decimal>? Criteria,
+    [property: Id(5)] decimal? Score);
+
+/// <summary>The judge's sheet is withdrawn (no longer counts) until the judge submits a corrected one.</summary>
+[GenerateSerializer, Immutable, Alias("arena.sheet-reopened")]
+public sealed record SheetReopened([property: Id(0)] string Judge, [property: Id(1)] string Round, [property: Id(2)] string Reason);
+
+[GenerateSerializer, Immutable, Alias("arena.adjustment-applied")]
+public sealed record AdjustmentApplied([property: Id(0)] string? Round, [property: Id(1)] decimal Points, [property: Id(2)] string Reason);
+
+[GenerateSerializer, Immutable, Alias("arena.round-closed")]
+public sealed record RoundClosed([property: Id(0)] string Round, [property: Id(1)] string Reason);

@@ -1,0 +1,27 @@
+namespace Arena.Finals;
+
+/// <summary>Every final on this server (key 0), so that the admin can list them.</summary>
+public interface IFinalsIndexGrain : IGrainWithIntegerKey
+{
+    Task Add(string finalId);
+    Task<IReadOnlyList<string>> List();
+}
+
+public sealed class FinalsIndexGrain([PersistentState("finals", ArenaProviders.Storage)] IPersistentState<FinalsIndex> index)
+    : Grain, IFinalsIndexGrain
+{
+    public async Task Add(string finalId)
+    {
+        if (index.State.Ids.Contains(finalId)) return;
+        index.State.Ids.Add(finalId);
+        await index.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(index.State.Ids.ToList());
+}
+
+[GenerateSerializer]
+public sealed class FinalsIndex
+{
+    [Id(0)] public List<string> Ids { get; set; } = [];
+}

@@ -1,0 +1,68 @@
+using Arena.Scoring;
+
+namespace Arena.Finals;
+
+/// <summary>Who is asking: the role of their token and its subject (a judge id, a screen's label, …).</summary>
+[GenerateSerializer, Immutable, Alias("arena.caller")]
+public sealed record Caller([property: Id(0)] string Role, [property: Id(1)] string Subject)
+{
+    public string Actor => Subject.Length == 0 ? Role : Role + ":" + Subject;
+}
+
+[GenerateSerializer, Immutable, Alias("arena.submit-sheet")]
+public sealed record SubmitSheet(
+    [property: Id(0)] string SubmissionId,
+    [property: Id(1)] string Contestant,
+    [property: Id(2)] string Round,
+    [property: Id(3)] IReadOnlyDictionary<string, decimal>? Criteria,
+    [property: Id(4)] decimal? Score);
+
+/// <summary>The acknowledgement a judge gets: the sheet is durably stored; <see cref="Version"/> is the final's live version that includes it.</summary>
+[GenerateSerializer, Immutable, Alias("arena.sheet-ack")]
+public sealed record SheetAck([property: Id(0)] bool Accepted, [property: Id(1)] decimal Total, [property: Id(2)] long Version);
+
+[GenerateSerializer, Immutable, Alias("arena.stage")]
+public sealed record Stage([property: Id(0)] string Contestant, [property: Id(1)] string Round);
+
+[GenerateSerializer, Immutable, Alias("arena.final-summary")]
+public sealed record FinalSummary([property: Id(0)] string Id, [property: Id(1)] string Title, [property: Id(2)] string State);
+
+[GenerateSerializer, Immutable, Alias("arena.final-view")]
+public sealed record FinalView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string State,
+    [property: Id(2)] FinalDefinition Definition,
+    [property: Id(3)] Stage? Stage,
+    [property: Id(4)] bool Published,
+    [property: Id(5)] long Version);
+
+[GenerateSerializer, Immutable, Alias("arena.standings-row")]
+public sealed record StandingsRowView(
+    [property: Id(0)] int Rank,
+    [property: Id(1)] string Contestant,
+    [property: Id(2)] string Name,
+    [property: Id(3)] decimal Total,
+    [property: Id(4)] IReadOnlyDictionary<string, decimal?> Rounds,
+    [property: Id(5)] bool Complete,
+    [property: Id(6)] string? Award);
+
+[GenerateSerializer, Immutable, Alias("arena.standings")]
+public sealed record StandingsView(
+    [property: Id(0)] long Version,
+    [property: Id(1)] bool Published,
+    [property: Id(2)] IReadOnlyList<StandingsRowView> Rows);
+
+[GenerateSerializer, Immutable, Alias("arena.verify-report")]
+public sealed record VerifyReport([property: Id(0)] bool Ok, [property: Id(1)] int Events, [property: Id(2)] IReadOnlyList<string> Problems);
+
+/// <summary>One judge's sheet as the chief judge, the review page and the export see it.</summary>
+[GenerateSerializer, Immutable, Alias("arena.sheet-view")]
+public sealed record SheetView(
+    [property: Id(0)] string Contestant,
+    [property: Id(1)] string Round,
+    [property: Id(2)] string Judge,
+    [property: Id(3)] string State,
+    [property: Id(4)] decimal? Total,
+    [property: Id(5)] IReadOnlyDictionary<string, decimal>? Criteria,
+    [property: Id(6)] bool? Counted,
+    [property: Id(7)] string? ReopenReason);

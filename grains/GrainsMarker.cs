@@ -1,1 +1,0 @@
-namespace Arena; public static class GrainsMarker {}

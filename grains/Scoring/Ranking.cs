@@ -1,0 +1,60 @@
+namespace Arena.Scoring;
+
+/// <summary>Standard competition ranking (1, 2, 2, 4) by the rounded total, then the final's tie-breakers; then awards.</summary>
+internal static class Ranking
+{
+    public static IReadOnlyList<StandingRow> Rank(FinalDefinition d, IReadOnlyList<ContestantLine> lines)
+    {
+        var tieBreakers = d.Ranking.TieBreakers;
+        return lines
+            // Everyone strictly ahead pushes the rank down by one; equals share it.
+            .Select(line => (Line: line, Rank: 1 + lines.Count(other => Compare(other, line, tieBreakers) > 0)))
+            .OrderBy(x => x.Rank)
+            .ThenBy(x => x.Line.Contestant.Order)
+            .ThenBy(x => x.Line.Contestant.Id, StringComparer.Ordinal)
+            .Select(x => Row(d, x.Line, x.Rank))
+            .ToList();
+    }
+
+    /// <summary>Positive when <paramref name="a"/> ranks ahead of <paramref name="b"/>.</summary>
+    private static int Compare(ContestantLine a, ContestantLine b, IReadOnlyList<string> tieBreakers)
+    {
+        var byTotal = a.Total.CompareTo(b.Total);
+        if (byTotal != 0) return byTotal;
+        foreach (var tb in tieBreakers)
+        {
+            var by = tb == TieBreakers.Untrimmed
+                ? Nullable.Compare(a.Untrimmed, b.Untrimmed)
+                : Nullable.Compare(RoundScore(a, TieBreakers.RoundOf(tb)), RoundScore(b, TieBreakers.RoundOf(tb)));
+            if (by != 0) return by;
+        }
+        return 0;
+    }
+
+    // Nullable.Compare puts null below every number: a round not yet scored loses a tie-break to any score.
+    private static decimal? RoundScore(ContestantLine line, string? round) =>
+        line.Detail.FirstOrDefault(r => r.Round == round)?.Score;
+
+    private static StandingRow Row(FinalDefinition d, ContestantLine line, int rank) => new(
+        rank,
+        line.Contestant.Id,
+        line.Contestant.Name,
+        line.Total,
+        line.Detail.ToDictionary(r => r.Round, r => r.Score),
+        line.Complete,
+        line.Scored ? Award(d.Awards, rank) : null,
+        line.Detail);
+
+    // Tiers are filled in order; a tie across a boundary lifts everyone tied into the better tier,
+    // because "first tier whose cumulative count reaches the rank" looks only at the shared rank.
+    private static string? Award(IReadOnlyList<AwardTier> tiers, int rank)
+    {
+        var places = 0;
+        foreach (var tier in tiers)
+        {
+            places += tier.Count;
+            if (rank <= places) return tier.Title;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace Arena.Silo.Storage;
+
+public static class ArenaClusteringExtensions
+{
+    /// <summary>
+    /// How silos find each other. <c>Arena:Cluster</c> = <c>Localhost</c> (default: one node, no database) or
+    /// <c>Postgres</c> (membership in the database of <c>ConnectionStrings:Arena</c>, schema applied at start; every node
+    /// advertises <c>Arena:AdvertisedIp</c>, default 127.0.0.1). Ports from <c>Arena:SiloPort</c> (11111) and
+    /// <c>Arena:GatewayPort</c> (30000); <c>Arena:ClusterId</c> and <c>Arena:ServiceId</c> default to "arena".
+    /// The ServiceId is part of every stored grain's key: keep it stable across deployments.
+    /// </summary>
+    public static ISiloBuilder AddArenaClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var clusterId = configuration["Arena:ClusterId"] ?? "arena";
+        var serviceId = configuration["Arena:ServiceId"] ?? "arena";
+        var siloPort = configuration.GetValue("Arena:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Arena:GatewayPort", 30000);
+        var mode = configuration["Arena:Cluster"] ?? "Localhost";
+
+        if (mode.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
+            return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+
+        if (!mode.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Arena:Cluster must be Localhost or Postgres, not '{mode}'.");
+
+        var connectionString = PostgresStorage.ConnectionString(configuration);
+        var advertisedIp = configuration["Arena:AdvertisedIp"] ?? "127.0.0.1";
+        if (!IPAddress.TryParse(advertisedIp, out var address))
+            throw new InvalidOperationException($"Arena:AdvertisedIp must be an IP address, not '{advertisedIp}'.");
+
+        ArenaStorageExtensions.AddSchema(silo, SqlScripts.PostgresClustering,
+            cancellation => PostgresStorage.ApplySchemaAsync(connectionString, SqlScripts.PostgresClustering, cancellation));
+        return silo
+            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (clusterId, serviceId))
+            .ConfigureEndpoints(address, siloPort, gatewayPort)
+            .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresStorage.Invariant, connectionString));
+    }
+}

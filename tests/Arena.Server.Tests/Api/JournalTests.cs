@@ -1,0 +1,72 @@
+using System.Net;
+using Arena.Server.Tests.Support;
+
+namespace Arena.Server.Tests.Api;
+
+public sealed class JournalTests(ServerFixture server)
+{
+    [Fact]
+    public async Task every_change_is_in_the_journal_with_actor_and_a_chained_hash()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 2).Gated().Mean());
+        await final.Chief.Post($"api/finals/{final.Id}/stage", new { contestant = "c1", round = "main" });
+        await final.Score("j2", "c1", 80);
+        var journal = (await final.Admin.Get($"api/finals/{final.Id}/journal")).Json!.AsArray();
+
+        Assert.Equal(["FinalCreated", "ContestantCalled", "SheetSubmitted"], journal.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal([1L, 2L, 3L], journal.Select(e => e!["seq"]!.GetValue<long>()));
+        Assert.Equal("admin:admin", journal[0]!["actor"]!.GetValue<string>());
+        Assert.Equal("judge:j1", journal[1]!["actor"]!.GetValue<string>());
+        Assert.Equal("judge:j2", journal[2]!["actor"]!.GetValue<string>());
+        Assert.Equal("contestant:c1", journal[2]!["stream"]!.GetValue<string>());
+        Assert.Equal(80m, journal[2]!["data"]!["total"]!.GetValue<decimal>());
+        Assert.All(journal, e => Assert.Matches("^[0-9a-f]{64}$", e!["hash"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task standings_at_a_sequence_number_show_the_final_as_it_was()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1).Mean());
+        await final.Score("j1", "c1", 90);
+        await final.Score("j2", "c1", 60);
+        await final.Score("j3", "c1", 60);
+        await final.Chief.Post($"api/finals/{final.Id}/adjustments", new { contestant = "c1", points = -10, reason = "超时" });
+
+        Assert.Equal(60m, (await final.Standings()).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.Equal(90m, (await final.Standings(at: 2)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.Equal(75m, (await final.Standings(at: 3)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.Equal(70m, (await final.Standings(at: 4)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.False((await final.Standings(at: 3)).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
+        Assert.True((await final.Standings(at: 4)).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await final.Standings(at: 99)).Status);
+    }
+
+    [Fact]
+    public async Task verify_is_ok_for_an_untouched_final()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        await final.Score("j1", "c1", 90);
+        await final.Score("j2", "c2", 60);
+        var verify = await final.Admin.Get($"api/finals/{final.Id}/verify");
+        Assert.True(verify.Json!["ok"]!.GetValue<bool>(), verify.Body);
+        Assert.Equal(3, verify.Json!["events"]!.GetValue<int>());
+        Assert.Empty(verify.Json!["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task the_csv_export_has_every_judges_sheet()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1));
+        await final.Score("j1", "c1", 90);
+        await final.Score("j2", "c1", 80);
+        await final.Score("j3", "c1", 70);
+        var csv = await final.Admin.Get($"api/finals/{final.Id}/export.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.Status);
+        var lines = csv.Body.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("rank,contestant,name,unit,total,award,status,main,main/j1,main/j2,main/j3", lines[0].Trim());
+        Assert.Equal("1,c1,选手1,单位,80.00,一等奖,complete,80.00,90 (dropped),80,70 (dropped)", lines[1].Trim());
+        var xlsx = await final.Admin.Get($"api/finals/{final.Id}/export.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.Status);
+        Assert.StartsWith("PK", xlsx.Body);
+    }
+}

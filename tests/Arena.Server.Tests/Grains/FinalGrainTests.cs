@@ -1,0 +1,87 @@
+using Arena.Contestants;
+using Arena.Finals;
+using Arena.Scoring;
+using Arena.Server.Tests.Support;
+
+namespace Arena.Server.Tests.Grains;
+
+[Collection(nameof(ClusterCollection))]
+public sealed class FinalGrainTests(ClusterFixture cluster)
+{
+    private static readonly Caller Admin = new("admin", "admin");
+    private static Caller Judge(string id) => new("judge", id);
+
+    private async Task<IFinalGrain> NewFinal(FinalBuilder builder)
+    {
+        var (definition, problems) = DefinitionJson.Parse(builder.ToString());
+        Assert.Empty(problems);
+        var final = cluster.Grains.GetGrain<IFinalGrain>(builder.Id);
+        await final.Create(definition!, Admin);
+        return final;
+    }
+
+    private static SubmitSheet Sheet(string contestant, decimal score) => new(Guid.NewGuid().ToString(), contestant, "main", null, score);
+
+    [Fact]
+    public async Task a_sheet_is_kept_by_the_contestant_grain_and_the_standings_follow()
+    {
+        var builder = new FinalBuilder(judges: 3, contestants: 2).Mean();
+        var final = await NewFinal(builder);
+        var ack = await final.Submit(Sheet("c2", 88.5m), Judge("j2"));
+        Assert.True(ack.Accepted);
+        Assert.Equal(88.5m, ack.Total);
+
+        var record = await cluster.Grains.GetGrain<IContestantGrain>(ContestantKey.Of(builder.Id, "c2")).Get();
+        Assert.Equal("j2", Assert.Single(record.Current).Judge);
+        var standings = await final.Standings(null, revealedOnly: false);
+        Assert.Equal(88.5m, standings.Rows.Single(r => r.Contestant == "c2").Total);
+        Assert.True(standings.Version >= ack.Version);
+    }
+
+    [Fact]
+    public async Task the_final_rebuilds_its_standings_from_the_contestants_after_deactivation()
+    {
+        var builder = new FinalBuilder(judges: 3, contestants: 2).Mean();
+        var final = await NewFinal(builder);
+        await final.Submit(Sheet("c1", 70), Judge("j1"));
+        await final.Submit(Sheet("c1", 80), Judge("j2"));
+        var before = await final.Standings(null, false);
+
+        await cluster.Cluster.DeactivateAsync(final);
+        var after = await cluster.Grains.GetGrain<IFinalGrain>(builder.Id).Standings(null, false);
+        Assert.Equal(before.Rows.Select(r => (r.Contestant, r.Total, r.Rank)), after.Rows.Select(r => (r.Contestant, r.Total, r.Rank)));
+        Assert.True(after.Version > before.Version, "versions keep rising across activations");
+    }
+
+    [Fact]
+    public async Task a_contestant_grain_refuses_a_second_sheet_from_the_same_judge()
+    {
+        var contestant = cluster.Grains.GetGrain<IContestantGrain>(ContestantKey.Of("solo-" + Guid.NewGuid().ToString("N")[..6], "c1"));
+        await contestant.Submit("judge:j1", new SheetSubmitted("s1", "j1", "main", 80, null, 80));
+        var again = await contestant.Submit("judge:j1", new SheetSubmitted("s1", "j1", "main", 80, null, 80));
+        Assert.Single(again.Submissions);
+        var conflict = await Assert.ThrowsAsync<ArenaProblem>(() => contestant.Submit("judge:j1", new SheetSubmitted("s2", "j1", "main", 85, null, 85)));
+        Assert.Equal(409, conflict.Status);
+    }
+
+    [Fact]
+    public async Task a_recused_judge_is_refused_with_403_and_nothing_is_stored()
+    {
+        var builder = new FinalBuilder(judges: 4, contestants: 2).Recuse("j4", "c1");
+        var final = await NewFinal(builder);
+        var refused = await Assert.ThrowsAsync<ArenaProblem>(() => final.Submit(Sheet("c1", 80), Judge("j4")));
+        Assert.Equal(403, refused.Status);
+        Assert.Single(await final.Journal()); // FinalCreated only
+    }
+
+    [Fact]
+    public async Task every_stream_of_the_final_verifies()
+    {
+        var final = await NewFinal(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        await final.Submit(Sheet("c1", 70), Judge("j1"));
+        await final.Submit(Sheet("c2", 75), Judge("j3"));
+        var report = await final.Verify();
+        Assert.True(report.Ok, string.Join("; ", report.Problems));
+        Assert.Equal(3, report.Events);
+    }
+}

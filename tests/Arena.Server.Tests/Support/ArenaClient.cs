@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Arena.Server.Tests.Support;
+
+/// <summary>A thin client of the HTTP contract, as a tablet or a script would use it.</summary>
+public sealed class ArenaClient(Uri baseAddress, string? token = null) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public string? Token { get; } = token;
+
+    public static async Task<ArenaClient> Admin(Uri baseAddress, string key)
+    {
+        using var anon = new ArenaClient(baseAddress);
+        var r = await anon.Post("api/auth/admin", new { key });
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        return new ArenaClient(baseAddress, r.Json!["token"]!.GetValue<string>());
+    }
+
+    public async Task<ArenaClient> SignIn(string finalId, string role, string subject)
+    {
+        var issued = await Post($"api/finals/{finalId}/access", new { role, subject });
+        Assert.True(issued.Status == HttpStatusCode.OK, issued.Body);
+        using var anon = new ArenaClient(_http.BaseAddress!);
+        var r = await anon.Post("api/auth/code", new { finalId, code = issued.Json!["code"]!.GetValue<string>() });
+        Assert.True(r.Status == HttpStatusCode.OK, r.Body);
+        return new ArenaClient(_http.BaseAddress!, r.Json!["token"]!.GetValue<string>());
+    }
+
+    public Task<Reply> Get(string path) => Send(new HttpRequestMessage(HttpMethod.Get, path));
+
+    public Task<Reply> Post(string path, object? body) =>
+        Send(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is string s ? new StringContent(s, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body) });
+
+    private async Task<Reply> Send(HttpRequestMessage request)
+    {
+        if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        JsonNode? json = null;
+        try { if (body.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true) json = JsonNode.Parse(body); }
+        catch (JsonException) { }
+        return new Reply(response.StatusCode, body, json, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record Reply(HttpStatusCode Status, string Body, JsonNode? Json, string? MediaType)
+{
+    public override string ToString() => $"{(int)Status} {Body}";
+}

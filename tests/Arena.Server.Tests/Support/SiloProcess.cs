@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Arena.Server.Tests.Support;
+
+/// <summary>
+/// The real server as users run it: the silo executable in its own process on 127.0.0.1, with its own data folder
+/// and free ports, stoppable gracefully or with SIGKILL and restartable on the same data.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    public SiloProcess(string? dataDir = null, IDictionary<string, string>? settings = null)
+    {
+        DataDir = dataDir ?? Directory.CreateTempSubdirectory("arena-test-").FullName;
+        Settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        Port = FreePort();
+    }
+
+    public string DataDir { get; }
+    public int Port { get; }
+    public Dictionary<string, string> Settings { get; }
+    public string AdminKey => "test-admin-key";
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async Task StartAsync()
+    {
+        var args = new List<string>
+        {
+            SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir, "--Arena:AdminKey", AdminKey,
+            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
+            "--Arena:AuthRateLimit", "100000", "--Logging:LogLevel:Default", "Warning",
+        };
+        foreach (var (k, v) in Settings) { args.Add("--" + k); args.Add(v); }
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Output}");
+            try { if ((await http.GetAsync("health/live")).IsSuccessStatusCode) return; }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The silo did not become live:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut of the process.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>The silo built alongside the tests (same configuration), run from its own output folder.</summary>
+    private static string SiloDll()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory); // tests/Arena.Server.Tests/bin/<Config>/net10.0/
+        var config = bin.Parent!.Name;
+        var root = bin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "silo", "bin", config, "net10.0", "Arena.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first (dotnet build Arena.sln).", dll);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Arena.Access;
+using Arena.Finals;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MiniExcelLibs;
+
+namespace Arena.Web.Api;
+
+/// <summary>Results with every judge's sheet, as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) and Excel.</summary>
+public static class ExportApi
+{
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
+    {
+        var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("export");
+        final.MapGet("/export.csv", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var table = await Table(grains.GetGrain<IFinalGrain>(id));
+            var csv = new StringBuilder();
+            foreach (var row in table) csv.AppendLine(string.Join(',', row.Select(Quote)));
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+                "text/csv; charset=utf-8", $"{id}-results.csv");
+        });
+        final.MapGet("/export.xlsx", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var table = await Table(grains.GetGrain<IFinalGrain>(id));
+            var header = table[0];
+            var rows = table.Skip(1).Select(r => header.Select((h, i) => (h, v: (object?)r[i])).ToDictionary(x => x.h, x => x.v)).ToList();
+            var stream = new MemoryStream();
+            await stream.SaveAsAsync(rows);
+            return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{id}-results.xlsx");
+        });
+        return app;
+    }
+
+    /// <summary>One line per contestant: rank, total, award, each round's score, then each judge's sheet per round (dropped ones marked).</summary>
+    private static async Task<List<string[]>> Table(IFinalGrain final)
+    {
+        var view = await final.Get();
+        var d = view.Definition;
+        var result = await final.Result();
+        var header = new List<string> { "rank", "contestant", "name", "unit", "total", "award", "status" };
+        foreach (var r in d.Rounds)
+        {
+            header.Add($"{r.Id}");
+            header.AddRange(d.Judges.Select(j => $"{r.Id}/{j.Id}"));
+        }
+        var table = new List<string[]> { header.ToArray() };
+        foreach (var row in result.Rows)
+        {
+            var c = d.Contestants.First(x => x.Id == row.Contestant);
+            var line = new List<string> { row.Rank.ToString(CultureInfo.InvariantCulture), c.Id, c.Name, c.Unit ?? "", Fixed(row.Total, d), row.Award ?? "",
+                view.Published ? "published" : row.Complete ? "complete" : "provisional" };
+            foreach (var r in d.Rounds)
+            {
+                var detail = row.Detail.First(x => x.Round == r.Id);
+                line.Add(detail.Score is { } s ? Fixed(s, d) : "");
+                line.AddRange(d.Judges.Select(j => detail.Sheets.FirstOrDefault(s => s.Judge == j.Id) is { } sheet
+                    ? Num(sheet.Total) + (sheet.Counted ? "" : " (dropped)") : ""));
+            }
+            table.Add(line.ToArray());
+        }
+        return table;
+    }
+
+    private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Rounded scores with the final's number of decimals, as on the printed result sheet.</summary>
+    private static string Fixed(decimal value, Scoring.FinalDefinition d) => value.ToString("F" + d.Rounding.Decimals, CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

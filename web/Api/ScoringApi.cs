@@ -1,0 +1,79 @@
+using Arena.Access;
+using Arena.Finals;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Arena.Web.Api;
+
+/// <summary>The show: the stage, judges' sheets, and the chief judge's corrections and publication.</summary>
+public static class ScoringApi
+{
+    public sealed record VersionResponse(long Version);
+
+    public static IEndpointRouteBuilder MapScoringApi(this IEndpointRouteBuilder app)
+    {
+        var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("scoring");
+
+        final.MapPost("/stage", async (string id, StageRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Operator, AccessRoles.Judge);
+            var grain = grains.GetGrain<IFinalGrain>(id);
+            if (caller.Role == AccessRoles.Judge) await RequireChief(grain, caller);
+            var b = Require.Body(body);
+            var stage = new Stage(Require.Field(b.Contestant, "contestant"), Require.Field(b.Round, "round"));
+            return TypedResults.Ok(new VersionResponse(await grain.Call(stage, caller)));
+        });
+
+        final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Judge);
+            var b = Require.Body(body);
+            var sheet = new SubmitSheet(Require.Field(b.SubmissionId, "submissionId"), Require.Field(b.Contestant, "contestant"),
+                Require.Field(b.Round, "round"), b.Criteria, b.Score);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Submit(sheet, caller));
+        });
+
+        final.MapPost("/sheets/reopen", async (string id, ReopenRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Judge);
+            var b = Require.Body(body);
+            return TypedResults.Ok(new VersionResponse(await grains.GetGrain<IFinalGrain>(id).Reopen(
+                Require.Field(b.Contestant, "contestant"), Require.Field(b.Round, "round"), Require.Field(b.Judge, "judge"), b.Reason ?? "", caller)));
+        });
+
+        final.MapPost("/adjustments", async (string id, AdjustmentRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Judge);
+            var b = Require.Body(body);
+            var points = b.Points ?? throw ArenaProblem.Invalid("'points' is required.", [new FieldError("points", "required")]);
+            var round = string.IsNullOrWhiteSpace(b.Round) ? null : b.Round.Trim();
+            return TypedResults.Ok(new VersionResponse(await grains.GetGrain<IFinalGrain>(id).Adjust(
+                Require.Field(b.Contestant, "contestant"), round, points, b.Reason ?? "", caller)));
+        });
+
+        final.MapPost("/close", async (string id, CloseRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Judge);
+            var b = Require.Body(body);
+            return TypedResults.Ok(new VersionResponse(await grains.GetGrain<IFinalGrain>(id).Close(
+                Require.Field(b.Contestant, "contestant"), Require.Field(b.Round, "round"), b.Reason ?? "", caller)));
+        });
+
+        final.MapPost("/publish", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Judge);
+            return TypedResults.Ok(new VersionResponse(await grains.GetGrain<IFinalGrain>(id).Publish(caller)));
+        });
+        return app;
+    }
+
+    /// <summary>Judges may act on the show only when they are the chief judge.</summary>
+    public static async Task RequireChief(IFinalGrain final, Caller caller)
+    {
+        var definition = (await final.Get()).Definition;
+        if (!definition.Judges.Any(j => j.Id == caller.Subject && j.Chief))
+            throw ArenaProblem.Forbidden("Only the chief judge among the judges can do this.");
+    }
+}

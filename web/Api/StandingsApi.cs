@@ -1,0 +1,54 @@
+using Arena.Access;
+using Arena.Finals;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Arena.Web.Api;
+
+/// <summary>Reading a final: standings (now or as of a journal event), the sheets, the journal and its verification.</summary>
+public static class StandingsApi
+{
+    public static IEndpointRouteBuilder MapStandingsApi(this IEndpointRouteBuilder app)
+    {
+        var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("standings");
+
+        final.MapGet("/standings", async (string id, long? at, HttpContext http, IGrainFactory grains) =>
+        {
+            // The chief judge reads the standings too (the chief page); screens see only complete rounds.
+            var caller = http.User.For(id, AccessRoles.Screen, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
+            var grain = grains.GetGrain<IFinalGrain>(id);
+            if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(grain, caller);
+            return TypedResults.Ok(await grain.Standings(at, revealedOnly: caller.Role == AccessRoles.Screen));
+        });
+
+        final.MapGet("/sheets", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
+            var grain = grains.GetGrain<IFinalGrain>(id);
+            if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(grain, caller);
+            return TypedResults.Ok(await grain.Sheets());
+        });
+
+        final.MapGet("/journal", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var journal = await grains.GetGrain<IFinalGrain>(id).Journal();
+            // data is the event's stored canonical JSON; it is returned as JSON, not as a string.
+            return TypedResults.Ok(journal.Select(e => new
+            {
+                e.Seq, e.At, e.Stream, e.Type, e.Actor,
+                Data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement,
+                e.Hash,
+            }));
+        });
+
+        final.MapGet("/verify", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Verify());
+        });
+        return app;
+    }
+}

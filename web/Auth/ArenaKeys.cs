@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Arena.Web.Auth;
+
+/// <summary>
+/// The secrets of this server, kept in the data folder so that tokens survive a restart: the admin key
+/// (<c>Arena:AdminKey</c>, or generated at first start and printed once) and the token signing key.
+/// </summary>
+public sealed class ArenaKeys
+{
+    public ArenaKeys(IConfiguration configuration, ILogger<ArenaKeys> logger)
+    {
+        DataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "data");
+        Directory.CreateDirectory(DataDir);
+        SigningKey = Convert.FromBase64String(ReadOrCreate("token-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), out _));
+        var configured = configuration["Arena:AdminKey"];
+        if (!string.IsNullOrWhiteSpace(configured)) AdminKey = configured;
+        else
+        {
+            AdminKey = ReadOrCreate("admin.key", () => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 20), out var created);
+            if (created)
+            {
+                // Printed once, on the console of the first start; afterwards it is only in the file.
+                Console.WriteLine($"Arena admin key: {AdminKey}  (saved in {Path.Combine(DataDir, "admin.key")})");
+                logger.LogInformation("Generated an admin key into {File}", Path.Combine(DataDir, "admin.key"));
+            }
+        }
+    }
+
+    public string DataDir { get; }
+    public string AdminKey { get; }
+    public byte[] SigningKey { get; }
+
+    public bool IsAdminKey(string? key) =>
+        key is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.UTF8.GetBytes(AdminKey));
+
+    private string ReadOrCreate(string name, Func<string> create, out bool created)
+    {
+        var path = Path.Combine(DataDir, name);
+        created = false;
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        var value = create();
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, value);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try { File.Move(temp, path); created = true; }
+        catch (IOException) when (File.Exists(path)) { File.Delete(temp); } // another node of a shared folder won
+        return File.ReadAllText(path).Trim();
+    }
+}

@@ -1,1 +1,0 @@
-namespace Arena.Web; public static class WebMarker {}
