@@ -54,7 +54,7 @@ dotnet build Arena.sln -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly || { log "b
 
 # --- run every test project (each is an xUnit v3 executable) -----------------------
 status=0
-for proj in tests/*/*.csproj; do
+for proj in tests/*.Tests/*.csproj; do
   name=$(basename "$proj" .csproj)
   exe="$(dirname "$proj")/bin/$CONFIG/net10.0/$name"
   log "running $name"

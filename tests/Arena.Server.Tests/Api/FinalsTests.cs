@@ -1,5 +1,6 @@
 using System.Net;
 using Arena.Server.Tests.Support;
+using Arena.Testing;
 
 namespace Arena.Server.Tests.Api;
 

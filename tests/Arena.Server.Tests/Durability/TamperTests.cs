@@ -1,5 +1,6 @@
 using System.Text;
 using Arena.Server.Tests.Support;
+using Arena.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Arena.Server.Tests.Durability;

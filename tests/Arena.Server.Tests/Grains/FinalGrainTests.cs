@@ -2,6 +2,7 @@ using Arena.Contestants;
 using Arena.Finals;
 using Arena.Scoring;
 using Arena.Server.Tests.Support;
+using Arena.Testing;
 
 namespace Arena.Server.Tests.Grains;
 

@@ -1,3 +1,5 @@
+using Arena.Testing;
+
 [assembly: AssemblyFixture(typeof(Arena.Server.Tests.Support.ServerFixture))]
 
 namespace Arena.Server.Tests.Support;

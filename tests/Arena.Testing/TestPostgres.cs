@@ -1,4 +1,4 @@
-namespace Arena.Server.Tests.Support;
+namespace Arena.Testing;
 
 /// <summary>The throwaway PostgreSQL that ./test.sh starts. Its tests fail (never skip) without it.</summary>
 public static class TestPostgres

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Arena.Server.Tests.Support;
+namespace Arena.Testing;
 
 /// <summary>
 /// The real server as users run it: the silo executable in its own process on 127.0.0.1, with its own data folder

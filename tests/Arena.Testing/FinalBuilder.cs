@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Arena.Server.Tests.Support;
+namespace Arena.Testing;
 
 /// <summary>Test finals as the organiser would write them (the DESIGN.md JSON shape).</summary>
 public sealed class FinalBuilder

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Arena.Server.Tests.Support;
+namespace Arena.Testing;
 
 /// <summary>A thin client of the HTTP contract, as a tablet or a script would use it.</summary>
 public sealed class ArenaClient(Uri baseAddress, string? token = null) : IDisposable
