@@ -17,6 +17,7 @@ public static class ArenaSilo
         {
             silo.AddArenaClustering(builder.Configuration);
             silo.AddArenaStorage(builder.Configuration);
+            silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
         return builder;

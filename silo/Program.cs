@@ -1,13 +1,15 @@
 using Arena.Silo;
+using Arena.Silo.Telemetry;
 using Arena.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();
+builder.AddArenaTelemetry();
 builder.Services.AddArenaWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseArenaWeb();
-app.MapArenaHome();
+app.MapArenaTelemetry();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

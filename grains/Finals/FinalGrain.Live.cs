@@ -60,7 +60,7 @@ public sealed partial class FinalGrain
     private long Notify(string kind, ReopenNotice? reopened = null)
     {
         _version++;
-        var update = new LiveUpdate(_version, kind, BuildScreen(), reopened);
+        var update = new LiveUpdate(_version, kind, BuildScreen(), reopened, clock.GetUtcNow());
         if (_observers is { Count: > 0 }) _observers.Notify(o => o.Updated(update));
         return _version;
     }

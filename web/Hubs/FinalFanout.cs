@@ -18,6 +18,7 @@ public sealed class FinalFanout(
     IHubContext<ScreenHub> screens,
     IHubContext<JudgeHub> judges,
     IConfiguration configuration,
+    ArenaMetrics metrics,
     ILogger<FinalFanout> logger) : BackgroundService
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
@@ -34,7 +35,8 @@ public sealed class FinalFanout(
         return previous;
     }
 
-    public void Untrack(string connectionId) => _connections.TryRemove(connectionId, out _);
+    /// <summary>Forgets a connection; true when it was watching a final.</summary>
+    public bool Untrack(string connectionId) => _connections.TryRemove(connectionId, out _);
 
     public async Task EnsureSubscribed(string finalId)
     {
@@ -125,15 +127,19 @@ public sealed class FinalFanout(
                 }
                 if (update is null || update.Version <= _sentVersion) return;
                 _sentVersion = update.Version;
-                await fanout.TellScreens(finalId, new { version = update.Version, kind = update.Kind, kinds, state = update.State });
+                await fanout.TellScreens(finalId, new { version = update.Version, kind = update.Kind, kinds, state = update.State }, update.At);
             }
             finally { _sending.Release(); }
         }
     }
 
-    private async Task TellScreens(string finalId, object update)
+    private async Task TellScreens(string finalId, object update, DateTimeOffset changedAt)
     {
-        try { await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", update); }
+        try
+        {
+            await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", update);
+            metrics.Pushed(changedAt);
+        }
         catch (Exception e) { logger.LogError(e, "Pushing an update of final {Final} to this node's screens failed", finalId); }
     }
 
