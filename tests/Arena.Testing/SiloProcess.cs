@@ -34,13 +34,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    public async Task StartAsync()
+    /// <summary>Starts the silo; sign-ins are practically unlimited unless <paramref name="authRateLimit"/> says otherwise.</summary>
+    public async Task StartAsync(int authRateLimit = 100000)
     {
         var args = new List<string>
         {
             SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir, "--Arena:AdminKey", AdminKey,
             "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
-            "--Arena:AuthRateLimit", "100000", "--Logging:LogLevel:Default", "Warning",
+            "--Arena:AuthRateLimit", authRateLimit.ToString(), "--Logging:LogLevel:Default", "Warning",
         };
         foreach (var (k, v) in Settings) { args.Add("--" + k); args.Add(v); }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
