@@ -1,4 +1,5 @@
 using Arena.Silo;
+using Arena.Silo.Cluster;
 using Arena.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddArenaWeb(builder.Configuration);
 var app = builder.Build();
 app.UseArenaWeb();
 app.MapArenaHome();
+app.MapClusterApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
