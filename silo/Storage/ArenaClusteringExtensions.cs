@@ -24,6 +24,9 @@ public static class ArenaClusteringExtensions
         if (!IsPostgres(configuration))
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
 
+        // Nodes with a SQLite file each would each keep their own copy of every final: split brain.
+        if (!string.Equals(configuration["Arena:Storage"], "Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Arena:Cluster=Postgres needs Arena:Storage=Postgres: every node must read and write the same grain state.");
         var connectionString = PostgresStorage.ConnectionString(configuration);
         var advertisedIp = configuration["Arena:AdvertisedIp"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(advertisedIp, out var address))
