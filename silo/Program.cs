@@ -1,4 +1,5 @@
 using Arena.Silo;
+using Arena.Silo.Cluster;
 using Arena.Silo.Telemetry;
 using Arena.Web;
 
@@ -10,6 +11,7 @@ builder.Services.AddArenaWeb(builder.Configuration);
 var app = builder.Build();
 app.UseArenaWeb();
 app.MapArenaTelemetry();
+app.MapClusterApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -74,6 +74,29 @@ public sealed class SiloProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// SIGTERM, as systemd, <c>docker stop</c> or Kubernetes stop a node: the server shuts down gracefully. Returns its
+    /// exit code; a server still running after <paramref name="timeout"/> is killed and the test fails.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The silo is not running.");
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString()]) { UseShellExecute = false })!)
+            await term.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The silo did not stop within {timeout.TotalSeconds:F0} s of SIGTERM:\n{Output}");
+        }
+        _process = null;
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
