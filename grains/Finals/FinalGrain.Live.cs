@@ -16,9 +16,11 @@ public sealed partial class FinalGrain
     private TimerView _timer = TimerView.Idle;
     private Stage? _revealTarget;
 
-    public Task Subscribe(IFinalObserver observer)
+    public Task Subscribe(IFinalObserver observer, long knownVersion)
     {
         Observers.Subscribe(observer, observer);
+        if (State.Definition is not null && _version > knownVersion)
+            observer.Updated(new LiveUpdate(_version, UpdateKinds.Standings, BuildScreen(), null, clock.GetUtcNow()));
         return Task.CompletedTask;
     }
 

@@ -56,8 +56,10 @@ public interface IFinalGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<VerifyReport> Verify();
 
-    /// <summary>A node's observer: told of every change of this final (until it stops renewing and expires).</summary>
-    Task Subscribe(IFinalObserver observer);
+    /// <summary>A node's observer: told of every change of this final (until it stops renewing and expires). When this
+    /// activation is newer than <paramref name="knownVersion"/> (the last version the node saw) the node is sent the
+    /// current state at once: a final grain re-activated on another node catches its screens up.</summary>
+    Task Subscribe(IFinalObserver observer, long knownVersion);
 
     Task Unsubscribe(IFinalObserver observer);
 

@@ -44,7 +44,7 @@ public sealed class FinalFanout(
     {
         if (_subscriptions.TryGetValue(finalId, out var known))
         {
-            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(known.Reference!);
+            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(known.Reference!, known.SeenVersion);
             return;
         }
         await _subscribing.WaitAsync();
@@ -53,10 +53,17 @@ public sealed class FinalFanout(
             if (_subscriptions.ContainsKey(finalId)) return;
             var subscription = new Subscription(finalId, this);
             subscription.Reference = grains.CreateObjectReference<IFinalObserver>(subscription);
-            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(subscription.Reference);
+            // New here: the joining screen takes its snapshot right after, so there is nothing to catch up.
+            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(subscription.Reference, long.MaxValue);
             _subscriptions[finalId] = subscription;
         }
         finally { _subscribing.Release(); }
+    }
+
+    /// <summary>A screen here was given the state of this version directly (its Join): no need to catch the node up to it.</summary>
+    public void Saw(string finalId, long version)
+    {
+        if (_subscriptions.TryGetValue(finalId, out var subscription)) subscription.Saw(version);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,7 +77,7 @@ public sealed class FinalFanout(
                 var final = grains.GetGrain<IFinalGrain>(finalId);
                 try
                 {
-                    if (watched.Contains(finalId)) await final.Subscribe(subscription.Reference!);
+                    if (watched.Contains(finalId)) await final.Subscribe(subscription.Reference!, subscription.SeenVersion);
                     else if (_subscriptions.TryRemove(finalId, out _))
                     {
                         await final.Unsubscribe(subscription.Reference!);
@@ -102,8 +109,19 @@ public sealed class FinalFanout(
 
         public IFinalObserver? Reference { get; set; }
 
+        /// <summary>The newest version the grain has told this node (a moved grain sends newer state on renewal).</summary>
+        public long SeenVersion => Interlocked.Read(ref _seenVersion);
+        private long _seenVersion;
+
+        public void Saw(long version)
+        {
+            long seen;
+            while (version > (seen = Interlocked.Read(ref _seenVersion)) && Interlocked.CompareExchange(ref _seenVersion, version, seen) != seen) { }
+        }
+
         public Task Updated(LiveUpdate update)
         {
+            Saw(update.Version);
             _ = fanout.TellJudges(finalId, update);
             TimeSpan wait;
             lock (_gate)

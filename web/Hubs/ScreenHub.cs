@@ -27,7 +27,9 @@ public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMet
         if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(finalId));
         await fanout.EnsureSubscribed(finalId);
-        return await final.Screen();
+        var state = await final.Screen();
+        fanout.Saw(finalId, state.Version);
+        return state;
     });
 
     public override async Task OnDisconnectedAsync(Exception? exception)
