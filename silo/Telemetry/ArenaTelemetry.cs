@@ -20,7 +20,7 @@ public static class ArenaTelemetry
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("arena", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithTracing(t => t
-                .AddSource(ArenaMetrics.Activities.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.AspNetCore.SignalR.Server")
+                .AddSource(ArenaMetrics.Activities.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.AspNetCore.SignalR.Server", "Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/health")))
             .WithMetrics(m => m
                 .AddMeter(ArenaMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
