@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Arena.Web.Api;
 using Arena.Web.Auth;
+using Arena.Web.Pages;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -53,11 +54,12 @@ public static class ArenaWeb
         if (!services.Any(s => s.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
-    /// <summary>Middleware and every endpoint of the HTTP contract.</summary>
+    /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseArenaAssets();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -66,6 +68,8 @@ public static class ArenaWeb
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();
+        app.MapQrApi();
+        app.MapArenaPages();
         return app;
     }
 }
