@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Arena.Web.Api;
 using Arena.Web.Auth;
+using Arena.Web.Hubs;
 using Arena.Web.Pages;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,9 @@ public static class ArenaWeb
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<Tokens>((o, tokens) => BearerOptions.Configure(o, tokens));
         services.AddAuthorization();
+        services.AddSignalR();
+        services.AddSingleton<FinalFanout>();
+        services.AddHostedService(sp => sp.GetRequiredService<FinalFanout>());
 
         var perMinute = configuration.GetValue("Arena:AuthRateLimit", 120);
         services.AddRateLimiter(o =>
@@ -68,6 +72,8 @@ public static class ArenaWeb
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();
+        app.MapHub<ScreenHub>("/hubs/screen");
+        app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();
         app.MapArenaPages();
         return app;

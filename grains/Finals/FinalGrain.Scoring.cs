@@ -33,10 +33,11 @@ public sealed partial class FinalGrain
         var problems = SheetRules.Validate(round, sheet.Criteria, sheet.Score, out var total);
         if (problems.Count > 0) throw ArenaProblem.Invalid("The sheet is not valid.", FieldError.From(problems));
 
+        var wasComplete = RoundOf(sheet.Contestant, sheet.Round)?.Complete ?? false;
         var record = await ContestantOf(sheet.Contestant).Submit(caller.Actor,
             new SheetSubmitted(sheet.SubmissionId, judge, sheet.Round, total, sheet.Criteria, sheet.Score));
         Changed(record);
-        return new SheetAck(true, total, _version);
+        return new SheetAck(true, total, Notify(KindAfter(sheet.Contestant, sheet.Round, wasComplete, UpdateKinds.Submitted)));
     }
 
     public async Task<long> Reopen(string contestant, string round, string judge, string reason, Caller caller)
@@ -49,7 +50,7 @@ public sealed partial class FinalGrain
         var why = FinalChecks.Reason(reason);
         FinalChecks.NotPublished(State.Published);
         Changed(await ContestantOf(contestant).Reopen(caller.Actor, new SheetReopened(judge, round, why)));
-        return _version;
+        return Notify(UpdateKinds.Standings, new ReopenNotice(contestant, round, judge, why));
     }
 
     public async Task<long> Adjust(string contestant, string? round, decimal points, string reason, Caller caller)
@@ -62,7 +63,7 @@ public sealed partial class FinalGrain
         var why = FinalChecks.Reason(reason);
         FinalChecks.NotPublished(State.Published);
         Changed(await ContestantOf(contestant).Adjust(caller.Actor, new AdjustmentApplied(round, points, why)));
-        return _version;
+        return Notify(UpdateKinds.Standings);
     }
 
     public async Task<long> Close(string contestant, string round, string reason, Caller caller)
@@ -80,14 +81,13 @@ public sealed partial class FinalGrain
         if (closed.Rows.Single(r => r.Contestant == contestant).Detail.Single(r => r.Round == round).Score is null)
             throw ArenaProblem.Conflict($"Round {round} of contestant {contestant} has too few sheets for its aggregation to be closed.");
         Changed(await ContestantOf(contestant).Close(caller.Actor, new RoundClosed(round, why)));
-        return _version;
+        return Notify(KindAfter(contestant, round, wasComplete: false, UpdateKinds.Standings));
     }
 
     private void Changed(ContestantRecord record)
     {
         _contestants[record.Contestant] = record;
         _result = null;
-        _version++;
     }
 
     public Task<StandingsResult> Result()

@@ -3,12 +3,13 @@ using Arena.Journal;
 using Arena.Scoring;
 using Orleans.EventSourcing;
 using Orleans.Providers;
+using Microsoft.Extensions.Logging;
 
 namespace Arena.Finals;
 
 [LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
 [StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains)
+public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, ILogger<FinalGrain> logger)
     : JournaledGrain<FinalState, JournalEntry>, IFinalGrain
 {
     private readonly Dictionary<string, ContestantRecord> _contestants = [];
@@ -60,8 +61,9 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains)
         FinalChecks.Round(d, stage.Round);
         FinalChecks.NotPublished(State.Published);
         await Append(caller, new ContestantCalled(stage.Contestant, stage.Round));
-        _version++;
-        return _version;
+        // A contestant called back whose round is complete shows their reveal again; otherwise the reveal clears.
+        _revealTarget = RoundOf(stage.Contestant, stage.Round) is { Complete: true } ? stage : null;
+        return Notify(UpdateKinds.Stage);
     }
 
     public async Task<long> Publish(Caller caller)
@@ -73,8 +75,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains)
         if (open.Count > 0)
             throw ArenaProblem.Conflict($"Results can be published only when every contestant is complete; still provisional: {string.Join(", ", open)}.");
         await Append(caller, new ResultsPublished());
-        _version++;
-        return _version;
+        return Notify(UpdateKinds.Published);
     }
 
     private async Task Append(Caller caller, object @event)

@@ -55,4 +55,19 @@ public interface IFinalGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<VerifyReport> Verify();
+
+    /// <summary>A node's observer: told of every change of this final (until it stops renewing and expires).</summary>
+    Task Subscribe(IFinalObserver observer);
+
+    Task Unsubscribe(IFinalObserver observer);
+
+    /// <summary>What the big screens show now, whole (the snapshot a screen gets on Join).</summary>
+    [AlwaysInterleave]
+    Task<ScreenState> Screen();
+
+    /// <summary>What the big screens show: <c>stage</c>, <c>reveal</c>, <c>ranking</c> or <c>podium</c> (the operator's choice).</summary>
+    Task<long> SetMode(string mode, Caller caller);
+
+    /// <summary>The speaking timer: <c>start</c>, <c>stop</c> or <c>reset</c>, with an optional limit in seconds.</summary>
+    Task<long> Timer(string action, int? seconds, Caller caller);
 }

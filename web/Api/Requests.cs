@@ -11,6 +11,8 @@ public sealed record ScoreRequest(string? SubmissionId, string? Contestant, stri
 public sealed record ReopenRequest(string? Contestant, string? Round, string? Judge, string? Reason);
 public sealed record AdjustmentRequest(string? Contestant, string? Round, decimal? Points, string? Reason);
 public sealed record CloseRequest(string? Contestant, string? Round, string? Reason);
+public sealed record ScreenModeRequest(string? Mode);
+public sealed record TimerRequest(string? Action, int? Seconds);
 
 public static class Require
 {

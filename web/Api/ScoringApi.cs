@@ -18,21 +18,29 @@ public static class ScoringApi
 
         final.MapPost("/stage", async (string id, StageRequest? body, HttpContext http, IGrainFactory grains) =>
         {
-            var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Operator, AccessRoles.Judge);
-            var grain = grains.GetGrain<IFinalGrain>(id);
-            if (caller.Role == AccessRoles.Judge) await RequireChief(grain, caller);
+            var (grain, caller) = await ShowRunner(id, http, grains);
             var b = Require.Body(body);
             var stage = new Stage(Require.Field(b.Contestant, "contestant"), Require.Field(b.Round, "round"));
             return TypedResults.Ok(new VersionResponse(await grain.Call(stage, caller)));
         });
 
+        final.MapPost("/screen", async (string id, ScreenModeRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var (grain, caller) = await ShowRunner(id, http, grains);
+            return TypedResults.Ok(new VersionResponse(await grain.SetMode(Require.Field(Require.Body(body).Mode, "mode"), caller)));
+        });
+
+        final.MapPost("/timer", async (string id, TimerRequest? body, HttpContext http, IGrainFactory grains) =>
+        {
+            var (grain, caller) = await ShowRunner(id, http, grains);
+            var b = Require.Body(body);
+            return TypedResults.Ok(new VersionResponse(await grain.Timer(Require.Field(b.Action, "action"), b.Seconds, caller)));
+        });
+
         final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, IGrainFactory grains) =>
         {
             var caller = http.User.For(id, AccessRoles.Judge);
-            var b = Require.Body(body);
-            var sheet = new SubmitSheet(Require.Field(b.SubmissionId, "submissionId"), Require.Field(b.Contestant, "contestant"),
-                Require.Field(b.Round, "round"), b.Criteria, b.Score);
-            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Submit(sheet, caller));
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Submit(ToSheet(body), caller));
         });
 
         final.MapPost("/sheets/reopen", async (string id, ReopenRequest? body, HttpContext http, IGrainFactory grains) =>
@@ -67,6 +75,23 @@ public static class ScoringApi
             return TypedResults.Ok(new VersionResponse(await grains.GetGrain<IFinalGrain>(id).Publish(caller)));
         });
         return app;
+    }
+
+    /// <summary>A judge's sheet as both transports (HTTP and the judge hub) take it.</summary>
+    public static SubmitSheet ToSheet(ScoreRequest? body)
+    {
+        var b = Require.Body(body);
+        return new SubmitSheet(Require.Field(b.SubmissionId, "submissionId"), Require.Field(b.Contestant, "contestant"),
+            Require.Field(b.Round, "round"), b.Criteria, b.Score);
+    }
+
+    /// <summary>Running the show (stage, screen, timer): the admin, the operator or the chief judge.</summary>
+    private static async Task<(IFinalGrain, Caller)> ShowRunner(string id, HttpContext http, IGrainFactory grains)
+    {
+        var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Operator, AccessRoles.Judge);
+        var grain = grains.GetGrain<IFinalGrain>(id);
+        if (caller.Role == AccessRoles.Judge) await RequireChief(grain, caller);
+        return (grain, caller);
     }
 
     /// <summary>Judges may act on the show only when they are the chief judge.</summary>

@@ -23,12 +23,22 @@ public static class StandingsApi
             return TypedResults.Ok(await grain.Standings(at, revealedOnly: caller.Role == AccessRoles.Screen));
         });
 
+        final.MapGet("/info", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            // Every device of the final needs the definition: names, rubric, rounds, judges (no secrets in it).
+            http.User.For(id, AccessRoles.Admin, AccessRoles.Auditor, AccessRoles.Judge, AccessRoles.Screen, AccessRoles.Operator);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Get());
+        });
+
         final.MapGet("/sheets", async (string id, HttpContext http, IGrainFactory grains) =>
         {
+            // The chief judge, auditors and the admin see every sheet; any other judge only their own.
             var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
             var grain = grains.GetGrain<IFinalGrain>(id);
-            if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(grain, caller);
-            return TypedResults.Ok(await grain.Sheets());
+            var sheets = await grain.Sheets();
+            if (caller.Role != AccessRoles.Judge) return TypedResults.Ok(sheets);
+            var chief = (await grain.Get()).Definition.Judges.Any(j => j.Id == caller.Subject && j.Chief);
+            return TypedResults.Ok(chief ? sheets : sheets.Where(s => s.Judge == caller.Subject).ToList());
         });
 
         final.MapGet("/journal", async (string id, HttpContext http, IGrainFactory grains) =>

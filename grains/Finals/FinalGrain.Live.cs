@@ -1,0 +1,95 @@
+using Arena.Journal;
+using Arena.Scoring;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Arena.Finals;
+
+// The live side of the final: what screens show, and telling each subscribed node when it changes.
+// Screen mode and timer are presentation, not results: kept in memory, not journaled.
+public sealed partial class FinalGrain
+{
+    // A node re-subscribes every minute (web/Hubs/FinalFanout); three missed renewals and it is dropped.
+    private ObserverManager<IFinalObserver>? _observers;
+    private ObserverManager<IFinalObserver> Observers => _observers ??= new(TimeSpan.FromMinutes(3), logger);
+    private string _mode = ScreenModes.Stage;
+    private TimerView _timer = TimerView.Idle;
+    private Stage? _revealTarget;
+
+    public Task Subscribe(IFinalObserver observer)
+    {
+        Observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IFinalObserver observer)
+    {
+        Observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<ScreenState> Screen() => Task.FromResult(BuildScreen());
+
+    public Task<long> SetMode(string mode, Caller caller)
+    {
+        _ = Definition;
+        if (!ScreenModes.All.Contains(mode))
+            throw ArenaProblem.Invalid($"mode must be one of {string.Join(", ", ScreenModes.All)}.", [new FieldError("mode", "unknown mode")]);
+        _mode = mode;
+        return Task.FromResult(Notify(UpdateKinds.Mode));
+    }
+
+    public Task<long> Timer(string action, int? seconds, Caller caller)
+    {
+        _ = Definition;
+        var now = clock.GetUtcNow();
+        var elapsed = _timer.ElapsedMs + (_timer is { Running: true, StartedAt: { } s } ? (long)(now - s).TotalMilliseconds : 0);
+        var limit = seconds ?? _timer.Seconds;
+        if (limit is < 0 or > 24 * 3600) throw ArenaProblem.Invalid("seconds must be between 0 and 86400.", [new FieldError("seconds", "out of range")]);
+        _timer = action switch
+        {
+            "start" => _timer.Running ? _timer with { Seconds = limit } : new TimerView(true, limit, _timer.ElapsedMs, now),
+            "stop" => new TimerView(false, limit, elapsed, null),
+            "reset" => new TimerView(false, limit, 0, null),
+            _ => throw ArenaProblem.Invalid("action must be start, stop or reset.", [new FieldError("action", "unknown action")]),
+        };
+        return Task.FromResult(Notify(UpdateKinds.Timer));
+    }
+
+    /// <summary>Counts the change, builds the whole screen state once, and tells every subscribed node.</summary>
+    private long Notify(string kind, ReopenNotice? reopened = null)
+    {
+        _version++;
+        var update = new LiveUpdate(_version, kind, BuildScreen(), reopened);
+        if (_observers is { Count: > 0 }) _observers.Notify(o => o.Updated(update));
+        return _version;
+    }
+
+    /// <summary>After a sheet or a closure: "revealed" when it completed the round of that contestant.</summary>
+    private string KindAfter(string contestant, string round, bool wasComplete, string otherwise)
+    {
+        var now = RoundOf(contestant, round);
+        if (wasComplete || now is not { Complete: true }) return otherwise;
+        _revealTarget = new Stage(contestant, round);
+        return UpdateKinds.Revealed;
+    }
+
+    private RoundResult? RoundOf(string contestant, string round) =>
+        Result().Result.Rows.FirstOrDefault(r => r.Contestant == contestant)?.Detail.FirstOrDefault(d => d.Round == round);
+
+    private ScreenState BuildScreen()
+    {
+        var d = Definition;
+        var full = Result().Result;
+        var shown = ScoringEngine.Compute(d, Replay.Revealed(Replay.Input(_contestants.Values), full));
+        var stage = State.Stage;
+        var submitted = stage is null ? [] : _contestants.GetValueOrDefault(stage.Contestant)?.Current
+            .Where(s => s.Round == stage.Round).Select(s => s.Judge).ToList() ?? [];
+        var expected = stage is null ? [] : Assignments.JudgesFor(d, stage.Contestant, stage.Round).Select(j => j.Id).ToList();
+        RevealView? reveal = null;
+        if (_revealTarget is { } target && RoundOf(target.Contestant, target.Round) is { Complete: true } done)
+            reveal = new RevealView(target.Contestant, target.Round, done.Score, done.Sheets.Select(s => new RevealedSheet(s.Judge, s.Total, s.Counted)).ToList());
+        return new ScreenState(_version, d.Id, d.Title, stage, submitted, expected, reveal, _mode, _timer, State.Published,
+            Replay.View(shown, _version, State.Published));
+    }
+}

@@ -1,0 +1,49 @@
+using Arena.Access;
+using Arena.Finals;
+using Arena.Web.Api;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Arena.Web.Hubs;
+
+/// <summary>
+/// <c>/hubs/judge</c>: a judge's tablet. <c>Submit</c> has the HTTP call's semantics, checks and idempotency; the
+/// judge is told <c>stage</c> when a contestant is called and <c>reopened</c> when the chief judge reopens their sheet.
+/// </summary>
+[Authorize]
+public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout) : Hub
+{
+    public static string FinalGroup(string finalId) => "judges:" + finalId;
+    public static string JudgeGroup(string finalId, string judge) => $"judge:{finalId}:{judge}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var caller = Context.User!.Caller();
+        var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value;
+        if (caller.Role != AccessRoles.Judge || finalId is null)
+        {
+            Context.Abort(); // only judges' tablets belong here
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, FinalGroup(finalId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, JudgeGroup(finalId, caller.Subject));
+        fanout.Track(Context.ConnectionId, finalId);
+        await fanout.EnsureSubscribed(finalId);
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        fanout.Untrack(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Submits a sheet; answers <c>{accepted, total, version}</c> once it is durably stored.</summary>
+    public Task<SheetAck> Submit(ScoreRequest sheet) => HubProblems.Run(async () =>
+    {
+        var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value ?? throw ArenaProblem.Forbidden("This token is for no final.");
+        var caller = Context.User!.For(finalId, AccessRoles.Judge);
+        return await grains.GetGrain<IFinalGrain>(finalId).Submit(ScoringApi.ToSheet(sheet), caller);
+    });
+}

@@ -1,0 +1,37 @@
+using Arena.Access;
+using Arena.Finals;
+using Arena.Web.Api;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Arena.Web.Hubs;
+
+/// <summary>
+/// <c>/hubs/screen</c>: big screens, the operator, the chief judge, auditors and the admin join a final and get its
+/// whole screen state, then <c>update</c>s with strictly increasing versions (see <see cref="FinalFanout"/>).
+/// </summary>
+[Authorize]
+public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout) : Hub
+{
+    public static string Group(string finalId) => "screens:" + finalId;
+
+    /// <summary>Joins the final's screens and returns the snapshot to render; call again after a reconnect or a version gap.</summary>
+    public Task<ScreenState> Join(string finalId) => HubProblems.Run(async () =>
+    {
+        var caller = Context.User!.For(finalId, AccessRoles.Screen, AccessRoles.Operator, AccessRoles.Judge, AccessRoles.Auditor, AccessRoles.Admin);
+        var final = grains.GetGrain<IFinalGrain>(finalId);
+        if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(final, caller);
+        var previous = fanout.Track(Context.ConnectionId, finalId);
+        if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(finalId));
+        await fanout.EnsureSubscribed(finalId);
+        return await final.Screen();
+    });
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        fanout.Untrack(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+}
