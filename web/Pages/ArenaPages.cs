@@ -31,6 +31,8 @@ public static class ArenaPages
     {
         app.MapGet("/", (HttpContext http) => Page(http, "index")).ExcludeFromDescription();
         foreach (var name in Names) app.MapGet("/" + name, (HttpContext http) => Page(http, name)).ExcludeFromDescription();
+        // Access links are /{role}?final=…&code=…: an auditor's link opens the review page.
+        app.MapGet("/auditor", (HttpContext http) => Page(http, "review")).ExcludeFromDescription();
         return app;
     }
 

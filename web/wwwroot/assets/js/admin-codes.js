@@ -37,7 +37,10 @@ export async function codesPanel(section, session, finalId) {
         definition.judges.map((j) => {
           const c = latest('judge', j.id);
           return h('tr', { dataset: { judge: j.id } }, h('td', {}, `${j.name} (${j.id})`, j.chief ? ' ★' + L('主裁判', 'chief') : ''),
-            h('td', { class: 'code' }, c?.code ?? '—'), h('td', {}, c ? h('a', { href: url(c), target: '_blank' }, url(c)) : ''),
+            h('td', { class: 'code' }, c?.code ?? '—'),
+            h('td', {}, c ? h('a', { href: url(c), target: '_blank', class: 'judge-link' }, url(c)) : '',
+              // The chief judge signs in to the chief's page with the same code.
+              c && j.chief ? [h('br'), h('a', { href: url(c).replace('/judge?', '/chief?'), target: '_blank', class: 'chief-link' }, L('主裁判页', 'Chief judge page'))] : ''),
             h('td', {}, h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
         })),
       h('div', { class: 'row' },

@@ -25,6 +25,9 @@ let confirming = false;
 let notice = null;        // { kind, text } shown above the form
 let connected = false;
 let drafts = JSON.parse(localStorage.getItem(draftKey) ?? '{}');
+// What this tablet last had acknowledged per sheet: a reopened sheet is corrected from it (the server withdraws it).
+const sentKey = `arena.sent.${session.finalId}.${me}`;
+const sent = JSON.parse(localStorage.getItem(sentKey) ?? '{}');
 
 const key = (t) => `${t.contestant}/${t.round}`;
 const saveDrafts = () => localStorage.setItem(draftKey, JSON.stringify(drafts));
@@ -33,6 +36,8 @@ const outbox = createOutbox(`arena.outbox.${session.finalId}.${me}`, (body) => a
   accepted(body, ack) {
     sheets[key(body)] = { state: 'submitted', total: ack.total, criteria: body.criteria ?? null, score: body.score };
     delete drafts[key(body)]; saveDrafts();
+    sent[key(body)] = { criteria: body.criteria ?? null, score: body.score ?? null };
+    localStorage.setItem(sentKey, JSON.stringify(sent));
     notice = { kind: 'ok', text: L(`服务器已收到您的评分（${nameOf(body.contestant)}：${ack.total}）`, `Received by the server (${nameOf(body.contestant)}: ${ack.total})`) };
     draw();
   },
@@ -146,7 +151,8 @@ function entry(round, k, t, sheet) {
     drafts[k] = {};
     // A reopened sheet starts from what the judge had sent, so a correction changes only what is wrong.
     for (const s of scales) {
-      const previous = s.key === '_score' ? sheet?.total : sheet?.criteria?.[s.key];
+      const before = sheet?.criteria || sheet?.total != null ? { criteria: sheet.criteria, score: sheet.total } : sent[k];
+      const previous = s.key === '_score' ? before?.score : before?.criteria?.[s.key];
       drafts[k][s.key] = previous === null || previous === undefined ? null : fromNumber(s, previous);
     }
   }
