@@ -38,7 +38,8 @@ export function followScreen(token, finalId, onState, onConnection) {
   const connection = connect('/hubs/screen', token, (c) => {
     c.on('update', (message) => apply(message.state));
     c.onreconnecting(() => onConnection(false));
-    c.onreconnected(async () => { await join(); });
+    // A failed Join after a reconnect stops the connection; onclose then starts it over from scratch.
+    c.onreconnected(async () => { try { await join(); } catch { await c.stop(); } });
     c.onclose(() => { onConnection(false); setTimeout(() => startForever(c, join), 1000); });
   });
   async function join() {
