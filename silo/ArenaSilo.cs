@@ -1,3 +1,4 @@
+using Arena.Silo.Cluster;
 using Arena.Silo.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -5,6 +6,9 @@ namespace Arena.Silo;
 
 public static class ArenaSilo
 {
+    /// <summary>How long a stopping node may take to leave the cluster cleanly before the host gives up on it.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Orleans co-hosted with the web surface: storage, clustering, event sourcing, serialization.</summary>
     public static WebApplicationBuilder AddArenaSilo(this WebApplicationBuilder builder)
     {
@@ -13,10 +17,16 @@ public static class ArenaSilo
         // Definitions and sheets are small; nothing legitimate comes near this.
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddArenaSerialization();
+        // SIGTERM (systemd, docker stop, Kubernetes) stops the host: the web surface drains its requests, then the
+        // silo deactivates its grains and marks itself dead in the membership table, so the other nodes take over at
+        // once (the next call activates a grain on a live node, from storage) instead of after failure detection. That needs time; nothing else in the process holds the stop up.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.AddArenaClusterSecrets();
         builder.UseOrleans(silo =>
         {
             silo.AddArenaClustering(builder.Configuration);
             silo.AddArenaStorage(builder.Configuration);
+            silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
         return builder;

@@ -1,13 +1,17 @@
 using Arena.Silo;
+using Arena.Silo.Cluster;
+using Arena.Silo.Telemetry;
 using Arena.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();
+builder.AddArenaTelemetry();
 builder.Services.AddArenaWeb(builder.Configuration);
 
 var app = builder.Build();
 app.UseArenaWeb();
-app.MapArenaHome();
+app.MapArenaTelemetry();
+app.MapClusterApi();
 app.Run();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>

@@ -37,6 +37,7 @@ public static class ArenaWeb
             .Configure<Tokens>((o, tokens) => BearerOptions.Configure(o, tokens));
         services.AddAuthorization();
         services.AddSignalR();
+        services.AddSingleton<ArenaMetrics>();
         services.AddSingleton<FinalFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<FinalFanout>());
 

@@ -9,9 +9,9 @@ namespace Arena.Finals;
 // Screen mode and timer are presentation, not results: kept in memory, not journaled.
 public sealed partial class FinalGrain
 {
-    // A node re-subscribes every minute (web/Hubs/FinalFanout); three missed renewals and it is dropped.
+    // A node re-subscribes every 10 s (web/Hubs/FinalFanout); after 45 s of silence it is taken for dead and dropped.
     private ObserverManager<IFinalObserver>? _observers;
-    private ObserverManager<IFinalObserver> Observers => _observers ??= new(TimeSpan.FromMinutes(3), logger);
+    private ObserverManager<IFinalObserver> Observers => _observers ??= new(TimeSpan.FromSeconds(45), logger);
     private string _mode = ScreenModes.Stage;
     private TimerView _timer = TimerView.Idle;
     private Stage? _revealTarget;
@@ -60,7 +60,7 @@ public sealed partial class FinalGrain
     private long Notify(string kind, ReopenNotice? reopened = null)
     {
         _version++;
-        var update = new LiveUpdate(_version, kind, BuildScreen(), reopened);
+        var update = new LiveUpdate(_version, kind, BuildScreen(), reopened, clock.GetUtcNow());
         if (_observers is { Count: > 0 }) _observers.Notify(o => o.Updated(update));
         return _version;
     }

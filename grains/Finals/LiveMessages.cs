@@ -46,7 +46,8 @@ public sealed record LiveUpdate(
     [property: Id(0)] long Version,
     [property: Id(1)] string Kind,
     [property: Id(2)] ScreenState State,
-    [property: Id(3)] ReopenNotice? Reopened);
+    [property: Id(3)] ReopenNotice? Reopened,
+    [property: Id(4)] DateTimeOffset At);
 
 /// <summary>Told to the judge whose sheet the chief judge reopened.</summary>
 [GenerateSerializer, Immutable, Alias("arena.reopen-notice")]

@@ -1,4 +1,5 @@
 using System.Net;
+using Arena.Silo.Cluster;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 
@@ -16,17 +17,16 @@ public static class ArenaClusteringExtensions
     public static ISiloBuilder AddArenaClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var clusterId = configuration["Arena:ClusterId"] ?? "arena";
-        var serviceId = configuration["Arena:ServiceId"] ?? "arena";
+        var serviceId = ServiceId(configuration);
         var siloPort = configuration.GetValue("Arena:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Arena:GatewayPort", 30000);
-        var mode = configuration["Arena:Cluster"] ?? "Localhost";
 
-        if (mode.Equals("Localhost", StringComparison.OrdinalIgnoreCase))
+        if (!IsPostgres(configuration))
             return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
 
-        if (!mode.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Arena:Cluster must be Localhost or Postgres, not '{mode}'.");
-
+        // Nodes with a SQLite file each would each keep their own copy of every final: split brain.
+        if (!string.Equals(configuration["Arena:Storage"], "Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("Arena:Cluster=Postgres needs Arena:Storage=Postgres: every node must read and write the same grain state.");
         var connectionString = PostgresStorage.ConnectionString(configuration);
         var advertisedIp = configuration["Arena:AdvertisedIp"] ?? "127.0.0.1";
         if (!IPAddress.TryParse(advertisedIp, out var address))
@@ -36,7 +36,19 @@ public static class ArenaClusteringExtensions
             cancellation => PostgresStorage.ApplySchemaAsync(connectionString, SqlScripts.PostgresClustering, cancellation));
         return silo
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (clusterId, serviceId))
+            .Configure<ClusterMembershipOptions>(FailureDetection.Configure)
             .ConfigureEndpoints(address, siloPort, gatewayPort)
             .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresStorage.Invariant, connectionString));
     }
+
+    /// <summary><c>Arena:Cluster</c> = <c>Postgres</c>: several nodes as one cluster; otherwise the single-node default.</summary>
+    public static bool IsPostgres(IConfiguration configuration)
+    {
+        var mode = configuration["Arena:Cluster"] ?? "Localhost";
+        if (mode.Equals("Localhost", StringComparison.OrdinalIgnoreCase)) return false;
+        if (mode.Equals("Postgres", StringComparison.OrdinalIgnoreCase)) return true;
+        throw new InvalidOperationException($"Arena:Cluster must be Localhost or Postgres, not '{mode}'.");
+    }
+
+    public static string ServiceId(IConfiguration configuration) => configuration["Arena:ServiceId"] ?? "arena";
 }

@@ -8,6 +8,7 @@ internal static class SqlScripts
     public const string SqlitePersistence = "sqlite-persistence.sql";
     public const string PostgresPersistence = "postgres-persistence.sql";
     public const string PostgresClustering = "postgres-clustering.sql";
+    public const string PostgresSecrets = "postgres-secrets.sql";
 
     public static string Load(string fileName)
     {

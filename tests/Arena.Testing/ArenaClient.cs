@@ -7,9 +7,11 @@ using System.Text.Json.Nodes;
 namespace Arena.Testing;
 
 /// <summary>A thin client of the HTTP contract, as a tablet or a script would use it.</summary>
-public sealed class ArenaClient(Uri baseAddress, string? token = null) : IDisposable
+public sealed class ArenaClient(Uri baseAddress, string? token = null, TimeSpan? timeout = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+
+    public Uri BaseAddress => _http.BaseAddress!;
 
     public string? Token { get; } = token;
 

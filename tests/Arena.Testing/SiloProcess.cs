@@ -34,13 +34,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    public async Task StartAsync()
+    /// <summary>Starts the silo; sign-ins are practically unlimited unless <paramref name="authRateLimit"/> says otherwise.</summary>
+    public async Task StartAsync(int authRateLimit = 100000)
     {
         var args = new List<string>
         {
             SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir, "--Arena:AdminKey", AdminKey,
             "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
-            "--Arena:AuthRateLimit", "100000", "--Logging:LogLevel:Default", "Warning",
+            "--Arena:AuthRateLimit", authRateLimit.ToString(), "--Logging:LogLevel:Default", "Warning",
         };
         foreach (var (k, v) in Settings) { args.Add("--" + k); args.Add(v); }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -71,6 +72,29 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process = null;
+    }
+
+    /// <summary>
+    /// SIGTERM, as systemd, <c>docker stop</c> or Kubernetes stop a node: the server shuts down gracefully. Returns its
+    /// exit code; a server still running after <paramref name="timeout"/> is killed and the test fails.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The silo is not running.");
+        using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString()]) { UseShellExecute = false })!)
+            await term.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The silo did not stop within {timeout.TotalSeconds:F0} s of SIGTERM:\n{Output}");
+        }
+        _process = null;
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

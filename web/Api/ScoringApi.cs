@@ -37,10 +37,10 @@ public static class ScoringApi
             return TypedResults.Ok(new VersionResponse(await grain.Timer(Require.Field(b.Action, "action"), b.Seconds, caller)));
         });
 
-        final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, IGrainFactory grains) =>
+        final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, IGrainFactory grains, ArenaMetrics metrics) =>
         {
             var caller = http.User.For(id, AccessRoles.Judge);
-            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Submit(ToSheet(body), caller));
+            return TypedResults.Ok(await metrics.Sheet("http", () => grains.GetGrain<IFinalGrain>(id).Submit(ToSheet(body), caller)));
         });
 
         final.MapPost("/sheets/reopen", async (string id, ReopenRequest? body, HttpContext http, IGrainFactory grains) =>

@@ -6,7 +6,9 @@ namespace Arena.Web.Auth;
 
 /// <summary>
 /// The secrets of this server, kept in the data folder so that tokens survive a restart: the admin key
-/// (<c>Arena:AdminKey</c>, or generated at first start and printed once) and the token signing key.
+/// (<c>Arena:AdminKey</c>, or generated at first start and printed once) and the token signing key
+/// (<c>Arena:SigningKey</c>, base64, or generated at first start). The nodes of a cluster must share both: in
+/// cluster mode the silo supplies them from the database as configuration.
 /// </summary>
 public sealed class ArenaKeys
 {
@@ -14,7 +16,9 @@ public sealed class ArenaKeys
     {
         DataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "data");
         Directory.CreateDirectory(DataDir);
-        SigningKey = Convert.FromBase64String(ReadOrCreate("token-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), out _));
+        SigningKey = configuration["Arena:SigningKey"] is { Length: > 0 } shared
+            ? Configured(shared)
+            : Convert.FromBase64String(ReadOrCreate("token-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), out _));
         var configured = configuration["Arena:AdminKey"];
         if (!string.IsNullOrWhiteSpace(configured)) AdminKey = configured;
         else
@@ -36,6 +40,14 @@ public sealed class ArenaKeys
     public bool IsAdminKey(string? key) =>
         key is not null && CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.UTF8.GetBytes(AdminKey));
+
+    private static byte[] Configured(string signingKey)
+    {
+        var key = new byte[signingKey.Length];
+        if (!Convert.TryFromBase64String(signingKey.Trim(), key, out var length) || length < 32)
+            throw new InvalidOperationException("Arena:SigningKey must be base64 of at least 32 bytes (e.g. openssl rand -base64 32).");
+        return key[..length];
+    }
 
     private string ReadOrCreate(string name, Func<string> create, out bool created)
     {

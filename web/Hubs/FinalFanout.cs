@@ -9,18 +9,20 @@ namespace Arena.Web.Hubs;
 
 /// <summary>
 /// This node's side of the live push. For each final that has screens or judges connected here, one observer is
-/// subscribed to the final grain (wherever in the cluster it lives) and renewed every minute; the grain tells the
-/// node once per change, and the node pushes to its local SignalR groups. Finals nobody here watches any more are
-/// unsubscribed at the next renewal.
+/// subscribed to the final grain (wherever in the cluster it lives) and renewed every few seconds; the grain tells
+/// the node once per change, and the node pushes to its local SignalR groups. Finals nobody here watches any more
+/// are unsubscribed at the next renewal. A final grain that moved to another node (its node died) starts with no
+/// observers: every Join subscribes again at once, and the renewal catches the rest within seconds.
 /// </summary>
 public sealed class FinalFanout(
     IGrainFactory grains,
     IHubContext<ScreenHub> screens,
     IHubContext<JudgeHub> judges,
     IConfiguration configuration,
+    ArenaMetrics metrics,
     ILogger<FinalFanout> logger) : BackgroundService
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _renewal = TimeSpan.FromSeconds(configuration.GetValue("Arena:ObserverRenewalSeconds", 10));
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(configuration.GetValue("Arena:ScreenCoalesceMs", 50));
     private readonly ConcurrentDictionary<string, string> _connections = new();
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new();
@@ -34,11 +36,17 @@ public sealed class FinalFanout(
         return previous;
     }
 
-    public void Untrack(string connectionId) => _connections.TryRemove(connectionId, out _);
+    /// <summary>Forgets a connection; true when it was watching a final.</summary>
+    public bool Untrack(string connectionId) => _connections.TryRemove(connectionId, out _);
 
+    /// <summary>Subscribes this node to the final (again: the grain may have been re-activated elsewhere since).</summary>
     public async Task EnsureSubscribed(string finalId)
     {
-        if (_subscriptions.ContainsKey(finalId)) return;
+        if (_subscriptions.TryGetValue(finalId, out var known))
+        {
+            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(known.Reference!);
+            return;
+        }
         await _subscribing.WaitAsync();
         try
         {
@@ -53,7 +61,7 @@ public sealed class FinalFanout(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Renewal);
+        using var timer = new PeriodicTimer(_renewal);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var watched = _connections.Values.ToHashSet();
@@ -71,7 +79,7 @@ public sealed class FinalFanout(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Could not renew the live subscription of final {Final}; trying again in a minute", finalId);
+                    logger.LogWarning(e, "Could not renew the live subscription of final {Final}; trying again shortly", finalId);
                 }
             }
         }
@@ -125,15 +133,19 @@ public sealed class FinalFanout(
                 }
                 if (update is null || update.Version <= _sentVersion) return;
                 _sentVersion = update.Version;
-                await fanout.TellScreens(finalId, new { version = update.Version, kind = update.Kind, kinds, state = update.State });
+                await fanout.TellScreens(finalId, new { version = update.Version, kind = update.Kind, kinds, state = update.State }, update.At);
             }
             finally { _sending.Release(); }
         }
     }
 
-    private async Task TellScreens(string finalId, object update)
+    private async Task TellScreens(string finalId, object update, DateTimeOffset changedAt)
     {
-        try { await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", update); }
+        try
+        {
+            await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", update);
+            metrics.Pushed(changedAt);
+        }
         catch (Exception e) { logger.LogError(e, "Pushing an update of final {Final} to this node's screens failed", finalId); }
     }
 

@@ -12,7 +12,7 @@ namespace Arena.Web.Hubs;
 /// judge is told <c>stage</c> when a contestant is called and <c>reopened</c> when the chief judge reopens their sheet.
 /// </summary>
 [Authorize]
-public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout) : Hub
+public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics) : Hub
 {
     public static string FinalGroup(string finalId) => "judges:" + finalId;
     public static string JudgeGroup(string finalId, string judge) => $"judge:{finalId}:{judge}";
@@ -29,13 +29,14 @@ public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, FinalGroup(finalId));
         await Groups.AddToGroupAsync(Context.ConnectionId, JudgeGroup(finalId, caller.Subject));
         fanout.Track(Context.ConnectionId, finalId);
+        metrics.JudgeConnected(+1);
         await fanout.EnsureSubscribed(finalId);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        fanout.Untrack(Context.ConnectionId);
+        if (fanout.Untrack(Context.ConnectionId)) metrics.JudgeConnected(-1);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -44,6 +45,6 @@ public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout) : Hub
     {
         var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value ?? throw ArenaProblem.Forbidden("This token is for no final.");
         var caller = Context.User!.For(finalId, AccessRoles.Judge);
-        return await grains.GetGrain<IFinalGrain>(finalId).Submit(ScoringApi.ToSheet(sheet), caller);
+        return await metrics.Sheet("signalr", () => grains.GetGrain<IFinalGrain>(finalId).Submit(ScoringApi.ToSheet(sheet), caller));
     });
 }

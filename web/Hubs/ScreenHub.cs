@@ -12,7 +12,7 @@ namespace Arena.Web.Hubs;
 /// whole screen state, then <c>update</c>s with strictly increasing versions (see <see cref="FinalFanout"/>).
 /// </summary>
 [Authorize]
-public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout) : Hub
+public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics) : Hub
 {
     public static string Group(string finalId) => "screens:" + finalId;
 
@@ -23,6 +23,7 @@ public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout) : Hub
         var final = grains.GetGrain<IFinalGrain>(finalId);
         if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(final, caller);
         var previous = fanout.Track(Context.ConnectionId, finalId);
+        if (previous is null) metrics.ScreenConnected(+1);
         if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(finalId));
         await fanout.EnsureSubscribed(finalId);
@@ -31,7 +32,7 @@ public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        fanout.Untrack(Context.ConnectionId);
+        if (fanout.Untrack(Context.ConnectionId)) metrics.ScreenConnected(-1);
         await base.OnDisconnectedAsync(exception);
     }
 }

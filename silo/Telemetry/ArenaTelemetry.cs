@@ -1,0 +1,61 @@
+using Arena.Finals;
+using Arena.Web;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Arena.Silo.Telemetry;
+
+public static class ArenaTelemetry
+{
+    /// <summary>
+    /// Traces (ASP.NET Core, SignalR hub calls, Orleans grain calls) and metrics (Orleans, ASP.NET Core, Arena's own),
+    /// scraped at <c>/metrics</c> (Prometheus) and exported by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Health: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the silo serves grains and storage).
+    /// </summary>
+    public static WebApplicationBuilder AddArenaTelemetry(this WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("arena", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithTracing(t => t
+                .AddSource(ArenaMetrics.Activities.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.AspNetCore.SignalR.Server")
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/health")))
+            .WithMetrics(m => m
+                .AddMeter(ArenaMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+                .AddAspNetCoreInstrumentation()
+                .AddView("arena.sheet.ack.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 15, 25, 50, 100, 250, 1000] })
+                .AddView("arena.standings.push.duration", new ExplicitBucketHistogramConfiguration { Boundaries = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000] })
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+
+        builder.Services.AddHealthChecks().AddCheck<SiloReady>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapArenaTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>Ready when a grain call through storage answers within two seconds.</summary>
+    private sealed class SiloReady(IGrainFactory grains) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await grains.GetGrain<IFinalsIndexGrain>(0).List().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("The silo does not answer grain calls.", e);
+            }
+        }
+    }
+}
