@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Arena.Web.Api;
 using Arena.Web.Auth;
 using Arena.Web.Hubs;
+using Arena.Web.Pages;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -58,11 +59,12 @@ public static class ArenaWeb
         if (!services.Any(s => s.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
-    /// <summary>Middleware and every endpoint of the HTTP contract.</summary>
+    /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseArenaAssets();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -73,6 +75,8 @@ public static class ArenaWeb
         app.MapExportApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
+        app.MapQrApi();
+        app.MapArenaPages();
         return app;
     }
 }

@@ -1,0 +1,67 @@
+using Arena.Testing;
+using static Arena.Browser.Tests.Show;
+
+namespace Arena.Browser.Tests;
+
+public sealed class JudgePageTests(BrowserFixture arena)
+{
+    private static async Task Plus(IPage page, int times)
+    {
+        for (var i = 0; i < times; i++) await page.Locator(".stepper .plus").First.ClickAsync();
+    }
+
+    [Fact]
+    public async Task a_sheet_scored_offline_is_kept_and_sent_exactly_once_when_the_network_returns()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        var page = await arena.Open(final, "judge", "j2", 800, 1280);
+        await Expect(page.Locator("#sync")).ToContainTextAsync("已同步");
+
+        await page.Context.SetOfflineAsync(true);
+        await Plus(page, 5);
+        await Expect(page.Locator("#running-total")).ToHaveTextAsync("2.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认评分" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评分" }).ClickAsync();
+
+        await Expect(page.Locator("#queued")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sync")).ToContainTextAsync("离线：1 份评分保存在本机");
+        await Task.Delay(4000, TestContext.Current.CancellationToken); // retries while offline must not lose or multiply the sheet
+        Assert.DoesNotContain(await arena.Sheets(final), s => s!["judge"]!.GetValue<string>() == "j2" && s["state"]!.GetValue<string>() == "submitted");
+
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("#received")).ToContainTextAsync("服务器已收到您的评分");
+        await Expect(page.Locator("#sync")).ToContainTextAsync("已同步");
+
+        var mine = (await arena.Sheets(final)).Where(s => s!["judge"]!.GetValue<string>() == "j2" && s["state"]!.GetValue<string>() == "submitted").ToList();
+        Assert.Single(mine);
+        Assert.Equal(2.5m, mine[0]!["total"]!.GetValue<decimal>());
+        var submitted = (await arena.Journal(final)).Count(e => e!["type"]!.GetValue<string>() == "SheetSubmitted");
+        Assert.Equal(1, submitted);
+    }
+
+    [Fact]
+    public async Task a_recused_judge_sees_that_they_cannot_score_that_contestant()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 4, contestants: 2).Mean().Recuse("j3", "c1"));
+        var page = await arena.Open(final, "judge", "j3", 800, 1280);
+        await Expect(page.Locator("#recused")).ToContainTextAsync("您已回避该选手");
+        await Expect(page.Locator(".stepper")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "选手2" }).ClickAsync();
+        await Expect(page.Locator(".stepper")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task steppers_move_by_the_step_and_stay_within_the_maximum()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 1).Mean()
+            .With(f => f["rounds"]![0]!["max"] = 2));
+        var page = await arena.Open(final, "judge", "j1", 800, 1280);
+        await Plus(page, 7);
+        await Expect(page.Locator("#running-total")).ToHaveTextAsync("2.0");
+        await page.Locator(".stepper .minus").ClickAsync();
+        await Expect(page.Locator("#running-total")).ToHaveTextAsync("1.5");
+        var box = await page.Locator(".stepper .plus").BoundingBoxAsync();
+        Assert.True(box!.Width >= 44 && box.Height >= 44, $"touch target {box.Width}x{box.Height}");
+    }
+}

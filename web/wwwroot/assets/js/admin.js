@@ -1,0 +1,100 @@
+// The organiser's page: sign in with the admin key, create finals (form or JSON import), issue access codes and
+// print the judges' QR sheet.
+import { h, render, $ } from './dom.js';
+import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
+import { client, request, ApiError } from './api.js';
+import { stored, save, forget, byAdminKey, describe, signOutButton } from './session.js';
+import { definitionForm, starter } from './definition-form.js';
+import { codesPanel } from './admin-codes.js';
+
+const main = $('#main');
+$('#bar').append(languageSwitch());
+
+let session = stored('admin');
+let model = starter();
+let form = null;
+let selected = new URLSearchParams(location.search).get('final');
+
+async function start() {
+  if (!session) return signInForm();
+  $('#bar').append(signOutButton('admin'));
+  const api = client(session);
+  let finals = [];
+  try { finals = await api.get('/api/finals'); }
+  catch (e) { if (e instanceof ApiError && e.status === 401) { forget('admin'); session = null; return signInForm(); } throw e; }
+  const list = h('section', { class: 'card', id: 'finals' });
+  const codes = h('section', { class: 'card', id: 'codes' });
+  const create = h('section', { class: 'card', id: 'create' });
+  render(main, list, codes, create);
+  const drawList = () => render(list, h('h2', {}, L('决赛', 'Finals')),
+    finals.length === 0 ? h('p', { class: 'muted' }, L('还没有决赛，请在下方新建。', 'No final yet; create one below.')) :
+      h('table', {}, h('tr', {}, h('th', {}, L('编号', 'Id')), h('th', {}, L('标题', 'Title')), h('th', {}, L('状态', 'State')), h('th', {})),
+        finals.map((f) => h('tr', { class: f.id === selected ? 'selected' : '' }, h('td', {}, f.id), h('td', {}, f.title), h('td', {}, f.state),
+          h('td', {}, h('button', { type: 'button', onclick: () => { selected = f.id; drawList(); codesPanel(codes, session, f.id); } }, L('管理', 'Manage')))))));
+  drawList();
+  if (selected && finals.some((f) => f.id === selected)) codesPanel(codes, session, selected);
+  else codes.remove();
+  drawCreate(create, async (id) => {
+    finals = await api.get('/api/finals');
+    selected = id;
+    drawList();
+    main.insertBefore(codes, create);
+    codesPanel(codes, session, id);
+  });
+  onLanguage(() => { drawList(); });
+}
+
+function drawCreate(section, created) {
+  const fields = h('div', { class: 'definition' });
+  const jsonText = h('textarea', { id: 'import-json', spellcheck: 'false', 'data-path': '' });
+  const file = h('input', { id: 'import-file', type: 'file', accept: '.json,application/json' });
+  const importError = h('p', { class: 'error', role: 'alert' });
+  const general = h('div', { class: 'error', role: 'alert', id: 'create-errors' });
+  const done = h('p', { class: 'pill ok', hidden: true, id: 'created' });
+  form = definitionForm(fields, model);
+  file.addEventListener('change', async () => { jsonText.value = await file.files[0].text(); load(); });
+  function load() {
+    try { model = JSON.parse(jsonText.value); form = definitionForm(fields, model); importError.textContent = ''; }
+    catch (e) { importError.textContent = L('这不是有效的 JSON：', 'This is not valid JSON: ') + e.message; }
+  }
+  async function submit() {
+    render(general); done.hidden = true;
+    try {
+      const r = await request(session.token, 'POST', '/api/finals', model);
+      form.showErrors([]);
+      done.textContent = L(`已创建决赛 ${r.id}`, `Final ${r.id} created`);
+      done.hidden = false;
+      await created(r.id);
+    } catch (e) {
+      const unplaced = e instanceof ApiError && e.errors.length ? form.showErrors(e.errors) : [{ message: describe(e) }];
+      if (e instanceof ApiError && e.errors.length) render(general, L(`定义有 ${e.errors.length} 处问题，见各字段旁的说明。`, `The definition has ${e.errors.length} problem(s); see the messages beside the fields.`));
+      for (const u of unplaced) general.append(h('div', {}, (u.path ? u.path + ': ' : '') + u.message));
+    }
+  }
+  const draw = () => render(section,
+    h('h2', {}, L('新建决赛', 'Create a final')),
+    h('details', { class: 'import' }, h('summary', {}, L('导入 JSON 定义', 'Import a JSON definition')),
+      h('p', { class: 'muted' }, L('选择文件或粘贴 JSON，然后“载入表单”，检查后创建。', 'Choose a file or paste the JSON, load it into the form, check it, then create.')),
+      file, jsonText, importError, h('button', { type: 'button', id: 'import-load', onclick: load }, L('载入表单', 'Load into the form'))),
+    fields, general,
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', id: 'create-final', onclick: submit }, L('创建决赛', 'Create the final')), done));
+  draw();
+  onLanguage(() => { draw(); form.draw(); });
+}
+
+function signInForm() {
+  const key = h('input', { id: 'admin-key', type: 'password', autocomplete: 'current-password' });
+  const message = h('p', { class: 'error', role: 'alert' });
+  const draw = () => render(main, h('form', { class: 'card signin', onsubmit: async (event) => {
+    event.preventDefault();
+    try { session = await byAdminKey(key.value); save('admin', session); start(); }
+    catch (e) { message.textContent = describe(e); }
+  } }, h('h2', {}, L('管理员登录', 'Admin sign-in')),
+  h('label', { for: 'admin-key' }, L('管理员密钥', 'Admin key')), key, message,
+  h('button', { class: 'primary', type: 'submit' }, L('登录', 'Sign in'))));
+  draw();
+  onLanguage(() => { if ($('form.signin')) draw(); });
+}
+
+applyStatic();
+start();

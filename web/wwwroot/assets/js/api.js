@@ -1,0 +1,47 @@
+// The HTTP contract as the pages use it. A refusal becomes an ApiError carrying the problem details (status,
+// detail, errors[{path, message}]); a network failure stays a TypeError, which the judge page treats as "offline".
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.errors = problem?.errors ?? [];
+  }
+}
+
+export async function request(token, method, path, body) {
+  const headers = {};
+  if (token) headers.authorization = 'Bearer ' + token;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok) {
+    const problem = type.includes('json') ? await response.json().catch(() => null) : null;
+    throw new ApiError(response.status, problem);
+  }
+  if (type.includes('json')) return response.json();
+  return response;
+}
+
+/** A client bound to one signed-in session. */
+export function client(session) {
+  const base = `/api/finals/${encodeURIComponent(session.finalId ?? '')}`;
+  return {
+    get: (path) => request(session.token, 'GET', path),
+    post: (path, body) => request(session.token, 'POST', path, body ?? {}),
+    final: (path = '') => request(session.token, 'GET', base + path),
+    act: (path, body) => request(session.token, 'POST', base + path, body ?? {}),
+    base,
+  };
+}
+
+/** Downloads an authenticated file (exports) through a temporary object URL. */
+export async function download(session, path, filename) {
+  const response = await request(session.token, 'GET', path);
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

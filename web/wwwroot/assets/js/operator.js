@@ -1,0 +1,91 @@
+// The operator's (emcee's) page: call contestants to the stage in their order, choose what the big screen shows,
+// run the speaking timer. It follows the same live state as the screens, so it shows what the hall sees.
+import { h, render, $ } from './dom.js';
+import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
+import { client } from './api.js';
+import { signIn, signOutButton, describe } from './session.js';
+import { followScreen } from './live.js';
+import { timerText } from './timer.js';
+
+const main = $('#main');
+const live = h('span', { class: 'pill', id: 'live' });
+$('#bar').append(live, languageSwitch());
+applyStatic();
+const session = await signIn('operator', main, { roles: ['operator'], allowAdmin: true });
+$('#bar').append(signOutButton('operator'));
+const api = client(session);
+const definition = (await api.final('/info')).definition;
+const order = [...definition.contestants].sort((a, b) => a.order - b.order);
+const name = (id) => definition.contestants.find((c) => c.id === id)?.name ?? id;
+
+let state = null;
+let receivedAt = 0;
+let round = definition.rounds[0].id;
+let error = '';
+const seconds = h('input', { id: 'timer-seconds', type: 'number', min: 0, max: 86400, step: 30, value: 300, inputmode: 'numeric' });
+
+followScreen(session.token, session.finalId, (s) => {
+  if (!state && s.stage) round = s.stage.round;
+  state = s; receivedAt = Date.now(); draw();
+}, (up) => {
+  live.className = up ? 'pill ok' : 'pill bad';
+  live.textContent = up ? L('已连接', 'Live') : L('连接中断', 'Disconnected');
+});
+
+async function act(path, body) {
+  error = '';
+  try { await api.act(path, body); } catch (e) { error = describe(e); }
+  draw();
+}
+
+/** The contestant after the one on stage, in order, for the chosen round (the first when nobody is on stage). */
+function next() {
+  const on = state?.stage?.round === round ? order.findIndex((c) => c.id === state.stage.contestant) : -1;
+  return order[on + 1] ?? null;
+}
+
+async function call(contestant) {
+  await act('/stage', { contestant, round });
+  // A new contestant on stage: the screen goes back to showing who is on stage and who has scored.
+  if (!error && state?.mode !== 'stage') await act('/screen', { mode: 'stage' });
+}
+
+function draw() {
+  if (!state) { render(main, h('p', { class: 'muted' }, L('正在连接…', 'Connecting…'))); return; }
+  const n = next();
+  const modes = [['stage', '上台选手', 'On stage'], ['reveal', '亮分', 'Reveal scores'], ['ranking', '排名', 'Ranking'], ['podium', '颁奖', 'Podium']];
+  render(main,
+    error && h('p', { class: 'error', role: 'alert' }, error),
+    h('section', { class: 'card' }, h('h2', {}, L('台上', 'On stage')),
+      state.stage ? h('p', { id: 'on-stage', class: 'big-line' }, name(state.stage.contestant), ' · ', definition.rounds.find((r) => r.id === state.stage.round)?.title ?? state.stage.round,
+        ' · ', L(`已评 ${state.submitted.length}/${state.expected.length}`, `${state.submitted.length}/${state.expected.length} scored`),
+        state.reveal && state.reveal.contestant === state.stage.contestant && state.reveal.round === state.stage.round ? h('span', { class: 'pill ok' }, L('评分完成', 'complete')) : '')
+        : h('p', { class: 'muted', id: 'on-stage' }, L('暂无选手上台', 'Nobody on stage yet')),
+      h('button', { type: 'button', class: 'primary wide', id: 'call-next', disabled: !n, onclick: () => call(n.id) },
+        n ? L(`叫下一位：${n.order} 号 ${n.name}`, `Call next: No. ${n.order} ${n.name}`) : L('本轮选手已全部上台', 'Every contestant of this round has been called'))),
+    h('section', { class: 'card' }, h('h2', {}, L('大屏显示', 'Big screen shows')),
+      h('div', { class: 'row', id: 'modes' }, modes.map(([mode, zh, en]) => h('button', { type: 'button', class: state.mode === mode ? 'active primary' : '', dataset: { mode },
+        'aria-pressed': String(state.mode === mode), onclick: () => act('/screen', { mode }) }, L(zh, en))))),
+    h('section', { class: 'card' }, h('h2', {}, L('计时', 'Timer')),
+      h('div', { class: 'row' }, h('span', { id: 'op-timer', class: 'timer-op' }), h('label', { for: 'timer-seconds' }, L('限时（秒）', 'Limit (s)')), seconds,
+        h('button', { type: 'button', id: 'timer-start', onclick: () => act('/timer', { action: 'start', seconds: Number(seconds.value) || 0 }) }, L('开始', 'Start')),
+        h('button', { type: 'button', id: 'timer-stop', onclick: () => act('/timer', { action: 'stop' }) }, L('暂停', 'Stop')),
+        h('button', { type: 'button', id: 'timer-reset', onclick: () => act('/timer', { action: 'reset', seconds: Number(seconds.value) || 0 }) }, L('归零', 'Reset')))),
+    h('section', { class: 'card' }, h('h2', {}, L('出场顺序', 'Running order')),
+      definition.rounds.length > 1 && h('div', { class: 'row' }, definition.rounds.map((r) =>
+        h('button', { type: 'button', class: r.id === round ? 'active' : '', onclick: () => { round = r.id; draw(); } }, r.title || r.id))),
+      h('table', { id: 'order' }, order.map((c) => {
+        const on = state.stage?.contestant === c.id && state.stage?.round === round;
+        return h('tr', { class: on ? 'selected' : '', dataset: { contestant: c.id } }, h('td', { class: 'num' }, c.order), h('td', {}, c.name), h('td', { class: 'muted' }, c.unit ?? ''),
+          h('td', {}, on ? h('span', { class: 'pill info' }, L('台上', 'on stage')) : h('button', { type: 'button', onclick: () => call(c.id) }, L('上台', 'Call'))));
+      }))));
+  paint();
+}
+
+function paint() {
+  const el = $('#op-timer');
+  if (el && state) { const t = timerText(state.timer, receivedAt); el.textContent = t.text; el.classList.toggle('over', t.over); }
+}
+setInterval(paint, 250);
+onLanguage(draw);
+draw();

@@ -1,0 +1,87 @@
+// The official's page (auditor or admin): every sheet, the journal as a timeline whose slider shows the standings as
+// of any event, the verification of the journal, and the exports. Read-only.
+import { h, render, $, fmt } from './dom.js';
+import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
+import { client, download, ApiError } from './api.js';
+import { signIn, signOutButton, forget, describe } from './session.js';
+import { standingsTable, describeEvent, namesOf } from './standings-table.js';
+
+const main = $('#main');
+$('#bar').append(languageSwitch());
+applyStatic();
+
+const session = await signIn('review', main, { roles: ['auditor'], allowAdmin: true });
+$('#bar').append(h('span', { class: 'who' }, session.finalId), signOutButton('review'));
+const api = client(session);
+
+let definition, sheets, journal, verify, names;
+let at = null; // the journal event the slider shows; null = now
+let standings = null;
+
+async function load() {
+  try {
+    [definition, sheets, journal, verify] = await Promise.all([
+      api.final('').then((f) => f.definition), api.final('/sheets'), api.final('/journal'), api.final('/verify')]);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { forget('review'); location.reload(); return; }
+    render(main, h('p', { class: 'error' }, describe(e)));
+    return;
+  }
+  names = namesOf(definition);
+  at = journal.length ? journal[journal.length - 1].seq : null;
+  standings = await api.final('/standings' + (at === null ? '' : `?at=${at}`));
+  draw();
+}
+
+function draw() {
+  const idx = Math.max(0, journal.findIndex((e) => e.seq === at));
+  const slider = h('input', { type: 'range', id: 'timeline', min: 0, max: Math.max(0, journal.length - 1), step: 1, value: idx,
+    'aria-label': L('时间轴', 'Timeline') });
+  slider.addEventListener('input', () => moveTo(journal[Number(slider.value)].seq));
+  const event = journal[idx];
+  render(main,
+    h('section', { class: 'card', id: 'verify' }, h('h2', {}, L('日志校验', 'Journal verification')),
+      verify.ok ? h('span', { class: 'pill ok' }, L(`通过：${verify.events} 个事件，哈希链完整，结果可复算`, `OK: ${verify.events} events, hash chains intact, results recomputed`))
+        : [h('span', { class: 'pill bad' }, L('校验失败', 'Verification FAILED')), h('ul', {}, verify.problems.map((p) => h('li', {}, p)))],
+      h('div', { class: 'row', style: 'margin-top:12px' },
+        h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.csv`, `${session.finalId}-results.csv`) }, L('导出 CSV', 'Export CSV')),
+        h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.xlsx`, `${session.finalId}-results.xlsx`) }, L('导出 Excel', 'Export Excel')),
+        h('button', { type: 'button', onclick: () => window.print() }, L('打印结果', 'Print results')))),
+    h('section', { class: 'card', id: 'replay' }, h('h2', {}, L('回放', 'Replay')),
+      h('div', { class: 'row' }, slider, h('span', { id: 'at', class: 'pill info' },
+        event ? L(`第 ${event.seq} / ${journal.at(-1).seq} 个事件`, `event ${event.seq} of ${journal.at(-1).seq}`) : '—')),
+      event && h('p', { class: 'muted', id: 'at-event' }, `${new Date(event.at).toLocaleString()} · ${event.actor} · ${describeEvent(event, names)}`),
+      standingsTable(definition, standings)),
+    h('section', { class: 'card', id: 'journal' }, h('h2', {}, L('日志', 'Journal')),
+      h('ol', { class: 'timeline' }, journal.map((e) => h('li', { class: e.seq === at ? 'current' : e.seq > at ? 'future' : '', dataset: { seq: e.seq } },
+        h('button', { type: 'button', class: 'seq', onclick: () => moveTo(e.seq) }, `#${e.seq}`),
+        h('time', {}, new Date(e.at).toLocaleTimeString()), h('span', { class: 'actor' }, e.actor), h('span', {}, describeEvent(e, names)))))),
+    h('section', { class: 'card', id: 'sheets' }, h('h2', {}, L('全部评分表', 'Every sheet')), sheetsTable()));
+}
+
+async function moveTo(seq) {
+  at = seq;
+  const asked = seq;
+  const s = await api.final(`/standings?at=${seq}`);
+  if (asked !== at) return; // the slider moved on meanwhile: show only the latest position
+  standings = s;
+  draw();
+  $('#timeline')?.focus();
+}
+
+function sheetsTable() {
+
+  const criteria = (s) => s.criteria ? Object.entries(s.criteria).map(([k, v]) => `${k} ${v}`).join(' · ') : '';
+  const state = (s) => ({ submitted: L('已提交', 'submitted'), reopened: L('已退回', 'reopened'), pending: L('未提交', 'pending') }[s.state] ?? s.state);
+  return h('div', { class: 'grid-scroll' }, h('table', {},
+    h('tr', {}, h('th', {}, L('选手', 'Contestant')), h('th', {}, L('轮次', 'Round')), h('th', {}, L('评委', 'Judge')), h('th', {}, L('状态', 'State')),
+      h('th', { class: 'num' }, L('分数', 'Total')), h('th', {}, L('各项', 'Criteria')), h('th', {}, L('计入', 'Counted'))),
+    sheets.map((s) => h('tr', { class: s.counted === false ? 'dropped' : '' },
+      h('td', {}, names[s.contestant] ?? s.contestant), h('td', {}, s.round), h('td', {}, names[s.judge] ?? s.judge), h('td', {}, state(s), s.reopenReason ? ` (${s.reopenReason})` : ''),
+      h('td', { class: 'num' }, fmt(s.total)), h('td', { class: 'muted' }, criteria(s)),
+      h('td', {}, s.counted === true ? '✓' : s.counted === false ? L('去掉', 'dropped') : '')))));
+
+}
+
+onLanguage(() => { if (definition) draw(); });
+load();

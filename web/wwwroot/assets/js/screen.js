@@ -1,0 +1,132 @@
+// The hall's big screen (1920×1080 or 4K; sizes are in viewport units so both look the same). It renders one whole
+// screen state at a time, only ever a newer one (live.js), so old and new numbers are never mixed; the judges'
+// scores of a complete round are revealed one by one, then the dropped ones are struck through and the round
+// score shown.
+import { h, render, $, fmt } from './dom.js';
+import { L, onLanguage, applyStatic } from './i18n.js';
+import { client } from './api.js';
+import { signIn } from './session.js';
+import { followScreen } from './live.js';
+import { timerText } from './timer.js';
+
+const main = $('#main');
+applyStatic();
+const session = await signIn('screen', main, { roles: ['screen'], allowAdmin: true });
+const definition = (await client(session).final('/info')).definition;
+const decimals = definition.rounding?.decimals ?? 2;
+const judgeName = (id) => definition.judges.find((j) => j.id === id)?.name ?? id;
+const contestant = (id) => definition.contestants.find((c) => c.id === id) ?? { id, name: id };
+const roundTitle = (id) => definition.rounds.find((r) => r.id === id)?.title ?? id;
+
+const REVEAL_EVERY_MS = 900;
+let state = null;
+let receivedAt = 0;
+let up = false;
+let reveal = { key: null, shown: 0 };
+let ranks = { version: null, previous: {}, memory: null };
+
+const stage = h('div', { id: 'screen' });
+const offline = h('div', { id: 'offline', hidden: true }, '');
+render(main, stage, offline);
+
+followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
+  up = connected;
+  offline.hidden = up;
+  offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
+});
+
+/** Keeps what must survive re-renders: how far the reveal has got, and each contestant's previous rank. */
+function track(s) {
+  const r = s.reveal;
+  const key = r ? `${r.contestant}/${r.round}/${r.sheets.map((x) => `${x.judge}:${x.total}:${x.counted}`).join(',')}` : null;
+  if (key !== reveal.key) reveal = { key, shown: 0 };
+  if (s.standings.version !== ranks.version) {
+    const current = Object.fromEntries(s.standings.rows.filter(shown).map((row) => [row.contestant, row.rank]));
+    // Movement against each contestant's last rank shown, so a round reopened and completed again (the contestant
+    // leaves the ranking for a moment) still shows how they moved.
+    const memory = ranks.memory ?? current;
+    ranks = { version: s.standings.version, previous: { ...memory }, memory: { ...memory, ...current } };
+  }
+}
+
+setInterval(() => {
+  if (state?.reveal && reveal.shown <= state.reveal.sheets.length) { reveal.shown++; if (state.mode === 'reveal') draw(); }
+}, REVEAL_EVERY_MS);
+setInterval(() => { const t = $('#timer'); if (t && state) paintTimer(t); }, 250);
+
+const shown = (row) => Object.values(row.rounds ?? {}).some((v) => v !== null && v !== undefined);
+
+function draw() {
+  if (!state) return;
+  const views = { stage: onStage, reveal: revealView, ranking: ranking, podium: podium };
+  render(stage,
+    h('header', { class: 'screen-title' }, h('span', {}, state.title),
+      h('span', { class: state.published ? 'status published' : 'status provisional', id: 'status' },
+        state.published ? L('最终结果', 'Final results') : L('暂定成绩', 'Provisional'))),
+    (views[state.mode] ?? onStage)(),
+    h('footer', { class: 'screen-foot' }, h('span', { id: 'timer', class: 'timer' })));
+  paintTimer($('#timer'));
+}
+
+function header(c, round) {
+  return h('div', { class: 'on-stage' },
+    h('div', { class: 'order' }, L(`${c.order ?? ''} 号选手`, `Contestant ${c.order ?? ''}`), ' · ', roundTitle(round)),
+    h('div', { class: 'name', id: 'on-stage-name' }, c.name), c.unit && h('div', { class: 'unit' }, c.unit));
+}
+
+function onStage() {
+  if (!state.stage) return h('div', { class: 'idle' }, L('比赛即将开始', 'The final is about to begin'));
+  const done = new Set(state.submitted);
+  return h('section', { class: 'mode-stage' }, header(contestant(state.stage.contestant), state.stage.round),
+    h('div', { class: 'judges' }, state.expected.map((j) => h('div', { class: done.has(j) ? 'judge done' : 'judge', dataset: { judge: j } },
+      h('span', { class: 'mark' }, done.has(j) ? '✓' : '…'), h('span', {}, judgeName(j))))),
+    h('div', { class: 'progress' }, L(`已评 ${done.size} / ${state.expected.length}`, `${done.size} of ${state.expected.length} judges have scored`)));
+}
+
+function revealView() {
+  const r = state.reveal;
+  if (!r) return onStage();
+  const all = reveal.shown > r.sheets.length;
+  return h('section', { class: 'mode-reveal' }, header(contestant(r.contestant), r.round),
+    h('div', { class: 'sheets' }, r.sheets.map((s, i) => h('div', {
+      class: ['sheet', i < reveal.shown ? 'shown' : 'hidden', all && !s.counted ? 'dropped' : ''].join(' '), dataset: { judge: s.judge } },
+    h('div', { class: 'judge-name' }, judgeName(s.judge)), h('div', { class: 'score' }, i < reveal.shown ? fmt(s.total) : '')))),
+    h('div', { class: 'round-score', id: 'round-score', hidden: !all },
+      L('本轮得分 ', 'Round score '), h('b', {}, fmt(r.score, decimals))));
+}
+
+function ranking() {
+  const rows = state.standings.rows.filter(shown);
+  return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)')),
+    h('table', { id: 'ranking' }, rows.map((row) => {
+      const before = ranks.previous[row.contestant];
+      const move = before === undefined ? 'new' : before > row.rank ? 'up' : before < row.rank ? 'down' : 'same';
+      const arrow = { new: '★', up: '▲', down: '▼', same: '–' }[move];
+      const c = contestant(row.contestant);
+      return h('tr', { dataset: { contestant: row.contestant, move } }, h('td', { class: 'rank' }, row.rank),
+        h('td', { class: `move ${move}`, title: move }, arrow), h('td', { class: 'name' }, row.name, h('small', {}, c.unit ?? '')),
+        definition.rounds.length > 1 && definition.rounds.map((rd) => h('td', { class: 'num round' }, fmt(row.rounds?.[rd.id], decimals))),
+        h('td', { class: 'num total' }, fmt(row.total, decimals)), h('td', { class: 'award' }, row.award ?? ''));
+    })));
+}
+
+function podium() {
+  const rows = state.standings.rows.filter(shown);
+  const tiers = (definition.awards ?? []).map((a) => ({ title: a.title, rows: rows.filter((r) => r.award === a.title) }));
+  const top = [2, 1, 3].map((rank) => rows.find((r) => r.rank === rank)).filter(Boolean);
+  return h('section', { class: 'mode-podium' },
+    h('div', { class: 'podium' }, top.map((r) => h('div', { class: `step step-${r.rank}` }, h('div', { class: 'name' }, r.name),
+      h('div', { class: 'total' }, fmt(r.total, decimals)), h('div', { class: 'block' }, r.rank)))),
+    h('div', { class: 'tiers', id: 'awards' }, tiers.map((t) => h('div', { class: 'tier' }, h('h3', {}, t.title),
+      h('div', {}, t.rows.map((r) => h('span', { class: 'winner' }, r.name)))))));
+}
+
+function paintTimer(el) {
+  const t = state.timer;
+  if (!t || (!t.running && !t.elapsedMs && !t.seconds)) { el.textContent = ''; return; }
+  const { text, over } = timerText(t, receivedAt);
+  el.textContent = text;
+  el.classList.toggle('over', over);
+}
+
+onLanguage(draw);

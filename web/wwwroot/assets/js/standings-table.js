@@ -1,0 +1,44 @@
+// The standings as the working pages show them (chief, review): rank, contestant, each round, total, award, and
+// whether the result is provisional. The big screen has its own, larger rendering.
+import { h, fmt } from './dom.js';
+import { L } from './i18n.js';
+
+export function standingsTable(definition, standings, id = 'standings') {
+  const decimals = definition.rounding?.decimals ?? 2;
+  return h('table', { id, class: 'standings' },
+    h('tr', {}, h('th', { class: 'num' }, L('名次', 'Rank')), h('th', {}, L('选手', 'Contestant')),
+      definition.rounds.map((r) => h('th', { class: 'num' }, r.title || r.id)),
+      h('th', { class: 'num' }, L('总分', 'Total')), h('th', {}, L('奖项', 'Award')), h('th', {}, L('状态', 'Status'))),
+    standings.rows.map((row) => h('tr', { dataset: { contestant: row.contestant } },
+      h('td', { class: 'num rank' }, row.rank), h('td', { class: 'name' }, row.name),
+      definition.rounds.map((r) => h('td', { class: 'num' }, fmt(row.rounds?.[r.id], decimals))),
+      h('td', { class: 'num total' }, fmt(row.total, decimals)), h('td', {}, row.award ?? ''),
+      h('td', {}, standings.published ? h('span', { class: 'pill ok' }, L('已发布', 'published'))
+        : row.complete ? h('span', { class: 'pill info' }, L('已完成', 'complete')) : h('span', { class: 'pill warn' }, L('暂定', 'provisional'))))));
+}
+
+/** One line for a journal event, in the reader's language. */
+export function describeEvent(e, names) {
+  const d = e.data ?? {};
+  const who = (id) => names[id] ?? id;
+  const contestant = e.stream?.includes(':') ? who(e.stream.split(':').pop()) : '';
+  switch (e.type) {
+    case 'FinalCreated': return L(`创建决赛“${d.definition?.title ?? ''}”`, `Final "${d.definition?.title ?? ''}" created`);
+    case 'ContestantCalled': return L(`${who(d.contestant)} 上台（${d.round}）`, `${who(d.contestant)} called to the stage (${d.round})`);
+    case 'SheetSubmitted': return L(`${who(d.judge)} 为 ${contestant} 评分 ${d.total}（${d.round}）`, `${who(d.judge)} scored ${contestant} ${d.total} (${d.round})`);
+    case 'SheetReopened': return L(`退回 ${who(d.judge)} 对 ${contestant} 的评分（${d.round}）：${d.reason}`, `${who(d.judge)}'s sheet for ${contestant} reopened (${d.round}): ${d.reason}`);
+    case 'AdjustmentApplied': return L(`${contestant} ${d.points > 0 ? '加' : '扣'} ${Math.abs(d.points)} 分${d.round ? `（${d.round}）` : ''}：${d.reason}`,
+      `${contestant} ${d.points > 0 ? '+' : ''}${d.points} points${d.round ? ` (${d.round})` : ''}: ${d.reason}`);
+    case 'RoundClosed': return L(`结束 ${contestant} 的 ${d.round} 轮：${d.reason}`, `${contestant}'s ${d.round} round closed: ${d.reason}`);
+    case 'ResultsPublished': return L('发布最终结果', 'Results published');
+    default: return `${e.type} ${JSON.stringify(d)}`;
+  }
+}
+
+/** Ids to names: judges and contestants of a definition. */
+export function namesOf(definition) {
+  const names = {};
+  for (const j of definition.judges) names[j.id] = j.name;
+  for (const c of definition.contestants) names[c.id] = c.name;
+  return names;
+}
