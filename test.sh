@@ -22,6 +22,7 @@ need_pkg() { # need_pkg <check-command> <package...>
 }
 
 need_pkg 'ls /usr/lib/postgresql/*/bin/initdb' postgresql
+need_pkg 'command -v npm' nodejs npm
 need_pkg 'command -v chromium' chromium
 need_pkg 'fc-list | grep -qi "Noto Sans CJK"' fonts-noto-cjk
 
