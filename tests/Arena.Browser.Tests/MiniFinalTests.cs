@@ -169,13 +169,19 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         Assert.Single(sheets, s => s!["contestant"]!.GetValue<string>() == "c2" && s["judge"]!.GetValue<string>() == "j3" && s["state"]!.GetValue<string>() == "submitted");
     }
 
-    /// <summary>Screenshots only when ARENA_SCREENSHOTS names a folder (to refresh the pictures of the README).</summary>
+    /// <summary>
+    /// Every run saves its screenshots beside the test binaries (screenshots/); with ARENA_SCREENSHOTS naming a folder,
+    /// there too (`ARENA_SCREENSHOTS=$PWD/docs/screenshots` refreshes the pictures of the README).
+    /// </summary>
     private static async Task Shoot(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("ARENA_SCREENSHOTS") is { Length: > 0 } dir)
+        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "screenshots") };
+        if (Environment.GetEnvironmentVariable("ARENA_SCREENSHOTS") is { Length: > 0 } extra) folders.Add(extra);
+        var png = await page.ScreenshotAsync();
+        foreach (var dir in folders)
         {
             Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png") });
+            await File.WriteAllBytesAsync(Path.Combine(dir, name + ".png"), png);
         }
     }
 }
