@@ -71,7 +71,7 @@ public static class FanOut
         return new RunReport
         {
             Target = target, Scenario = o.Describe(), StartedAt = DateTimeOffset.Now, LoadAverage = LoadRun.LoadAverage(), WindowSeconds = o.Duration.TotalSeconds,
-            Finals = 1, Judges = 0, Screens = n, Contestants = o.Contestants, Sent = metrics.Sent, Acked = metrics.Acked,
+            Finals = 1, Judges = 0, Screens = n, Contestants = o.Contestants, Sent = metrics.Sent, Acked = metrics.Acked, AckedInWindow = metrics.AckedInWindow,
             SheetsPerSecond = Math.Round(metrics.AckedInWindow / o.Duration.TotalSeconds, 1),
             AckLatencyMs = Percentiles.Of(metrics.Ack), ScreenLatencyMs = Percentiles.Of(metrics.Screen), LastScreenLatencyMs = Percentiles.Of(metrics.LastScreen),
             StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),

@@ -55,7 +55,7 @@ public static class LoadRun
         {
             Target = target, Scenario = o.Describe(), StartedAt = startedAt, LoadAverage = LoadAverage(), WindowSeconds = seconds,
             Finals = o.Finals, Judges = o.Judges, Screens = o.Screens, Contestants = contestants,
-            Sent = metrics.Sent, Acked = metrics.Acked, SheetsPerSecond = Math.Round(metrics.AckedInWindow / seconds, 1),
+            Sent = metrics.Sent, Acked = metrics.Acked, AckedInWindow = metrics.AckedInWindow, SheetsPerSecond = Math.Round(metrics.AckedInWindow / seconds, 1),
             AckLatencyMs = Percentiles.Of(metrics.Ack), ScreenLatencyMs = Percentiles.Of(metrics.Screen),
             StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),
             ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
@@ -72,7 +72,7 @@ public static class LoadRun
         var total = (o.Warmup + o.Duration).TotalSeconds;
         return o.Pacing switch
         {
-            Pacing.Venue => (int)Math.Ceiling(total / o.StageEvery.TotalSeconds) + 1,
+            Pacing.Venue => (int)Math.Ceiling(total / o.StageEvery.TotalSeconds),
             Pacing.Rate => (int)Math.Ceiling(total * o.Rate!.Value / (o.Finals * o.Judges)) + 1,
             // Closed loop: enough for ~3,000 sheets/s; finals that run out stop and are reported.
             _ => (int)Math.Ceiling(total * 3000 / (o.Finals * o.Judges)) + 1,

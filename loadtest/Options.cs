@@ -16,7 +16,7 @@ public sealed record Options
     public int Contestants { get; init; } = 12;
     public int Screens { get; init; } = 4;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(6);
     /// <summary>Venue: seconds between two stage calls of one final, and the window in which its judges submit.</summary>
     public TimeSpan StageEvery { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan SubmitWithin { get; init; } = TimeSpan.FromSeconds(2);
@@ -28,7 +28,6 @@ public sealed record Options
     public string? ReportPath { get; init; }
     public string? HtmlPath { get; init; }
     public bool Quiet { get; init; }
-    public int Seed { get; init; } = 42;
     /// <summary>Internal: serve the bare baseline hub on this port (the child process of <c>--baseline</c>).</summary>
     public int? ServeBaseline { get; init; }
 
@@ -67,7 +66,6 @@ public sealed record Options
                 "--report" => o with { ReportPath = Value() },
                 "--html" => o with { HtmlPath = Value() },
                 "--quiet" => o with { Quiet = true },
-                "--seed" => o with { Seed = Int(Value(), name) },
                 "--serve-baseline" => o with { ServeBaseline = Int(Value(), name) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -93,7 +91,7 @@ public sealed record Options
 
     public const string Usage = """
         usage: loadtest [--url http://127.0.0.1:PORT --admin-key K [--server-pid PID]]
-                        [--finals 200] [--judges 9] [--contestants 12] [--screens 4] [--duration 30s] [--warmup 3s]
+                        [--finals 200] [--judges 9] [--contestants 12] [--screens 4] [--duration 30s] [--warmup 6s]
                         [--rate N | --closed-loop] [--http] [--baseline] [--screens-only N [--rate N]]
                         [--report report.json] [--html report.html]
         Without --url it starts its own Arena (the Release silo, a fresh data folder) and stops it afterwards.

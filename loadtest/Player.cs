@@ -63,7 +63,10 @@ public sealed class Player(Options o, Http http, AuthenticationHeaderValue admin
     private void CallStage(FinalRun f, int slot, long scheduled)
     {
         if (slot >= f.Contestants) f.Exhausted = true;
-        if (slot >= f.Contestants || Clock.Now >= _stopAt) { f.Done = true; return; }
+        // After the window no new contestant is called, except (open loop) one whose sheets fell due inside it.
+        bool due;
+        lock (f.Gate) due = f.Due.Any(d => d.Slot == slot);
+        if (slot >= f.Contestants || (Clock.Now >= _stopAt && !due)) { f.Done = true; return; }
         lock (f.Gate) { f.Slot = slot; f.StageOpen = false; f.SlotScheduled = scheduled; f.Outstanding = f.Judges.Count; }
         Interlocked.Increment(ref _inFlight);
         _ = Stage(f, slot, scheduled);

@@ -42,6 +42,8 @@ public sealed record RunReport
     public required int Contestants { get; init; }
     public required long Sent { get; init; }
     public required long Acked { get; init; }
+    /// <summary>Acknowledged sheets that were scheduled inside the window: the ones the percentiles describe.</summary>
+    public required long AckedInWindow { get; init; }
     public required double SheetsPerSecond { get; init; }
     public required Percentiles AckLatencyMs { get; init; }
     public required Percentiles ScreenLatencyMs { get; init; }
