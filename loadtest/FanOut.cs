@@ -57,9 +57,9 @@ public static class FanOut
             });
         }
         await LoadRun.Until(windowStart, ct);
-        var (server0, self0) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId));
+        var (server0, self0, gc0, machine0) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), LoadRun.GcNow(), MachineSample.Read());
         await LoadRun.Until(windowEnd, ct);
-        var (server1, self1) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId));
+        var (server1, self1, gc1, machine1) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), LoadRun.GcNow(), MachineSample.Read());
         var open = final.Screens.Count(s => s.Socket?.IsOpen == true);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline && (Volatile.Read(ref inFlight) > 0 || final.ScreenTracker.Waiting > 0)) await Task.Delay(20, ct);
@@ -77,7 +77,7 @@ public static class FanOut
             StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),
             ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
             Errors = new SortedDictionary<string, int>(metrics.Errors.ToDictionary()), ConnectedJudges = 0, ConnectedScreens = open, FinalsExhausted = 0,
-            Server = ProcessStats.From(serverPid, server0, server1), Generator = ProcessStats.From(Environment.ProcessId, self0, self1),
+            Server = ProcessStats.From(serverPid, server0, server1), Generator = LoadRun.Generator(self0, gc0, self1, gc1), MachineCpuPercent = MachineSample.Percent(machine0, machine1),
             ServerKbPerConnection = kbPerConnection, UpdateBytesAvg = updateBytes, Timeline = [],
         };
     }

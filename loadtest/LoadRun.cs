@@ -29,14 +29,14 @@ public static class LoadRun
         player.Start(finals, start, windowEnd);
 
         await Until(windowStart, ct);
-        var (server0, self0, gc0) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow());
+        var (server0, self0, gc0, machine0) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read());
         var startedAt = DateTimeOffset.Now;
         while (Clock.Now < windowEnd)
         {
             await Until(Math.Min(windowEnd, Clock.Now + Clock.Ticks(TimeSpan.FromSeconds(5))), ct);
             if (!o.Quiet) log.WriteLine($"loadtest: {target}: {Clock.Seconds(Clock.Now - windowStart),5:0.0} s  sent {metrics.Sent}  acked {metrics.Acked}  errors {metrics.Errors.Values.Sum()}");
         }
-        var (server1, self1, gc1) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow());
+        var (server1, self1, gc1, machine1) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read());
         var judgesOpen = finals.Sum(f => f.Judges.Count(j => j.Socket?.IsOpen == true));
         var screensOpen = finals.Sum(f => f.Screens.Count(s => s.Socket?.IsOpen == true));
         await player.Drain(TimeSpan.FromSeconds(10));
@@ -48,9 +48,7 @@ public static class LoadRun
             .Where(s => s is not null).Select(s => s!.DisposeAsync().AsTask()));
 
         var seconds = o.Duration.TotalSeconds;
-        var generator = ProcessStats.From(Environment.ProcessId, self0, self1) is { } g
-            ? g with { Gen0 = gc1.Gen0 - gc0.Gen0, Gen1 = gc1.Gen1 - gc0.Gen1, Gen2 = gc1.Gen2 - gc0.Gen2, GcPauseMs = Math.Round((gc1.Pause - gc0.Pause).TotalMilliseconds, 1) }
-            : null;
+        var generator = Generator(self0, gc0, self1, gc1);
         return new RunReport
         {
             Target = target, Scenario = o.Describe(), StartedAt = startedAt, LoadAverage = LoadAverage(), WindowSeconds = seconds,
@@ -61,7 +59,7 @@ public static class LoadRun
             ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
             Errors = new SortedDictionary<string, int>(metrics.Errors.ToDictionary()), ConnectedJudges = judgesOpen, ConnectedScreens = screensOpen,
             FinalsExhausted = player.FinalsExhausted, Lost = lost,
-            Server = ProcessStats.From(serverPid, server0, server1), Generator = generator, UpdateBytesAvg = updateBytes,
+            Server = ProcessStats.From(serverPid, server0, server1), Generator = generator, MachineCpuPercent = MachineSample.Percent(machine0, machine1), UpdateBytesAvg = updateBytes,
             Timeline = Timeline(metrics),
         };
     }
@@ -84,7 +82,17 @@ public static class LoadRun
 
     private static double Ms(HdrHistogram.HistogramBase h, double p) => h.TotalCount == 0 ? 0 : Math.Round(h.GetValueAtPercentile(p) / 1000.0, 2);
 
-    private static (long Gen0, long Gen1, long Gen2, TimeSpan Pause) GcNow() =>
+    /// <summary>The generator's own CPU and collections over the window: it shares the machine with the server.</summary>
+    public static ProcessStats? Generator(ProcSample? self0, (long, long, long, TimeSpan) gcBefore, ProcSample? self1, (long, long, long, TimeSpan) gcAfter)
+    {
+        var (g0, g1, g2, p0) = gcBefore;
+        var (h0, h1, h2, p1) = gcAfter;
+        return ProcessStats.From(Environment.ProcessId, self0, self1) is { } g
+            ? g with { Gen0 = h0 - g0, Gen1 = h1 - g1, Gen2 = h2 - g2, GcPauseMs = Math.Round((p1 - p0).TotalMilliseconds, 1) }
+            : null;
+    }
+
+    public static (long Gen0, long Gen1, long Gen2, TimeSpan Pause) GcNow() =>
         (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
     public static string? LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;

@@ -28,6 +28,10 @@ public sealed record Options
     public string? ReportPath { get; init; }
     public string? HtmlPath { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>Configuration for a server this run starts (<c>Arena:ScreenCoalesceMs=20</c>), passed as <c>--Arena:ScreenCoalesceMs 20</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ServerSettings { get; init; } = [];
+    /// <summary>Environment variables for a server this run starts (<c>DOTNET_gcServer=0</c>), the baseline hub included.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ServerEnv { get; init; } = [];
     /// <summary>Internal: serve the bare baseline hub on this port (the child process of <c>--baseline</c>).</summary>
     public int? ServeBaseline { get; init; }
 
@@ -66,6 +70,8 @@ public sealed record Options
                 "--report" => o with { ReportPath = Value() },
                 "--html" => o with { HtmlPath = Value() },
                 "--quiet" => o with { Quiet = true },
+                "--server-setting" => o with { ServerSettings = [.. o.ServerSettings, Pair(Value(), name)] },
+                "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Pair(Value(), name)] },
                 "--serve-baseline" => o with { ServeBaseline = Int(Value(), name) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -76,6 +82,9 @@ public sealed record Options
         if (o.Rate is <= 0) throw new ArgumentException("--rate must be positive");
         return o;
     }
+
+    private static KeyValuePair<string, string> Pair(string s, string name) => s.Split('=', 2) is [var k, var v] && k.Length > 0
+        ? new(k, v) : throw new ArgumentException($"{name}: '{s}' is not KEY=VALUE");
 
     private static int Int(string s, string name) =>
         int.TryParse(s, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"{name}: '{s}' is not a number");
@@ -94,6 +103,7 @@ public sealed record Options
                         [--finals 200] [--judges 9] [--contestants 12] [--screens 4] [--duration 30s] [--warmup 6s]
                         [--rate N | --closed-loop] [--http] [--baseline] [--screens-only N [--rate N]]
                         [--report report.json] [--html report.html]
+                        [--server-setting Arena:ScreenCoalesceMs=20] [--server-env DOTNET_gcServer=0]   (servers it starts)
         Without --url it starts its own Arena (the Release silo, a fresh data folder) and stops it afterwards.
         Default pacing is the venue's: each final calls its next contestant every 3 s and its judges submit once
         each at a random moment within the first 2 s.

@@ -32,3 +32,24 @@ public readonly record struct ProcSample(long CpuTicks, long RssKb, long PeakRss
 
     private static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 }
+
+/// <summary>The whole machine's busy CPU from /proc/stat, to tell how much of it other work (other engineers' builds) took.</summary>
+public readonly record struct MachineSample(long Busy, long Total)
+{
+    public static MachineSample? Read()
+    {
+        try
+        {
+            var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+            var idle = f[3] + f[4]; // idle + iowait
+            var total = f.Take(8).Sum();
+            return new MachineSample(total - idle, total);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>Busy CPU between two samples in percent of one core (200 = both cores busy).</summary>
+    public static double? Percent(MachineSample? a, MachineSample? b) => a is { } x && b is { } y && y.Total > x.Total
+        ? Math.Round((double)(y.Busy - x.Busy) / (y.Total - x.Total) * Environment.ProcessorCount * 100, 1)
+        : null;
+}

@@ -58,6 +58,9 @@ public sealed record RunReport
     public long? Lost { get; init; }
     public ProcessStats? Server { get; init; }
     public ProcessStats? Generator { get; init; }
+    /// <summary>Busy CPU of the whole machine over the window (percent of one core); minus server and generator = others' work.</summary>
+    public double? MachineCpuPercent { get; init; }
+    public double? OthersCpuPercent => MachineCpuPercent is { } m ? Math.Round(m - (Server?.CpuPercent ?? 0) - (Generator?.CpuPercent ?? 0), 1) : null;
     public double? UpdateBytesAvg { get; init; }
     /// <summary>Fan-out runs: per update, the time until the last screen had it.</summary>
     public Percentiles? LastScreenLatencyMs { get; init; }

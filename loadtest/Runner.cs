@@ -12,13 +12,13 @@ public static class Runner
         if (o.Url is { } url) arena = await Scenario(o, "arena", url, o.AdminKey!, o.ServerPid, checkJournal: true, log);
         else
         {
-            await using var server = await ServerProcess.StartArena(log);
+            await using var server = await ServerProcess.StartArena(o, log);
             log.WriteLine($"loadtest: started Arena at {server.Url} (pid {server.Pid}, log {server.LogPath})");
             arena = await Scenario(o, "arena", server.Url, server.AdminKey, server.Pid, checkJournal: true, log);
         }
         if (!o.Baseline) return arena;
 
-        await using var hub = await ServerProcess.StartBaseline();
+        await using var hub = await ServerProcess.StartBaseline(o);
         log.WriteLine($"loadtest: started the bare SignalR hub at {hub.Url} (pid {hub.Pid})");
         var baseline = await Scenario(o, "baseline", hub.Url, "baseline", hub.Pid, checkJournal: false, log);
         return arena with { Baseline = baseline, VsBaseline = Compare(arena, baseline) };

@@ -24,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public string LogPath { get; }
     public string AdminKey { get; private init; } = "";
 
-    public static async Task<ServerProcess> StartArena(TextWriter console)
+    public static async Task<ServerProcess> StartArena(Options o, TextWriter console)
     {
         var root = RepoRoot();
         var dll = Path.Combine(root, "silo", "bin", "Release", "net10.0", "Arena.Silo.dll");
@@ -41,15 +41,18 @@ public sealed class ServerProcess : IAsyncDisposable
         var server = await Start(dll, [
             "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", key,
             "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
-            "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning"], port, dataDir, []);
+            "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
+            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })], port, dataDir, o.ServerEnv.ToDictionary());
         return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = key };
     }
 
     /// <summary>The bare SignalR hub, with the silo's GC settings (server GC) so the comparison is like for like.</summary>
-    public static Task<ServerProcess> StartBaseline()
+    public static Task<ServerProcess> StartBaseline(Options o)
     {
         var port = FreePort();
-        return Start(typeof(ServerProcess).Assembly.Location, ["--serve-baseline", port.ToString()], port, null, new() { ["DOTNET_gcServer"] = "1" });
+        var env = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" };
+        foreach (var (k, v) in o.ServerEnv) env[k] = v;
+        return Start(typeof(ServerProcess).Assembly.Location, ["--serve-baseline", port.ToString()], port, null, env);
     }
 
     private static async Task<ServerProcess> Start(string dll, string[] args, int port, string? dataDir, Dictionary<string, string> env)
