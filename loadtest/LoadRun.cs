@@ -72,8 +72,9 @@ public static class LoadRun
         {
             Pacing.Venue => (int)Math.Ceiling(total / o.StageEvery.TotalSeconds),
             Pacing.Rate => (int)Math.Ceiling(total * o.Rate!.Value / (o.Finals * o.Judges)) + 1,
-            // Closed loop: enough for ~3,000 sheets/s; finals that run out stop and are reported.
-            _ => (int)Math.Ceiling(total * 3000 / (o.Finals * o.Judges)) + 1,
+            // Closed loop: enough for ~3,000 sheets/s but at most 30 (a real final's size; more would make every
+            // standings computation heavier); finals that run out stop and are reported.
+            _ => Math.Min(30, (int)Math.Ceiling(total * 3000 / (o.Finals * o.Judges)) + 1),
         };
     }
 
