@@ -1,3 +1,31 @@
-// The load generator arrives with the live issue (SignalR scoring path); see README "Load test".
-Console.Error.WriteLine("loadtest: not yet available in this build; see README.");
-return 2;
+using System.Text.Json;
+using Arena.LoadTest;
+
+Options o;
+try { o = Options.Parse(args); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"loadtest: {e.Message}\n{Options.Usage}");
+    return 2;
+}
+if (o.ServeBaseline is { } port)
+{
+    await BaselineServer.Serve(port);
+    return 0;
+}
+
+var command = "loadtest " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+var report = await Runner.Run(o, Console.Out) with { Command = command };
+ConsoleReport.Write(report, Console.Out);
+if (o.ReportPath is { } path)
+{
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, ReportJson.Options));
+    Console.WriteLine($"report: {Path.GetFullPath(path)}");
+}
+var html = o.HtmlPath ?? (o.ReportPath is { } r ? Path.ChangeExtension(r, ".html") : null);
+if (html is not null)
+{
+    await File.WriteAllTextAsync(html, HtmlReport.Render(report));
+    Console.WriteLine($"chart:  {Path.GetFullPath(html)}");
+}
+return report.Lost is > 0 ? 1 : 0;

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Arena.LoadTest;
+
+/// <summary>
+/// A server this run starts and stops: Arena's Release silo (built first when missing) on a fresh data folder, free
+/// ports and a generated admin key, or the bare baseline hub (this program in a child process).
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string? _dataDir;
+    private readonly StreamWriter _log;
+
+    private ServerProcess(Process process, Uri url, string? dataDir, string logPath, StreamWriter log)
+    {
+        (_process, Url, _dataDir, LogPath, _log) = (process, url, dataDir, logPath, log);
+    }
+
+    public Uri Url { get; }
+    public int Pid => _process.Id;
+    public string LogPath { get; }
+    public string AdminKey { get; private init; } = "";
+
+    public static async Task<ServerProcess> StartArena(Options o, TextWriter console)
+    {
+        var root = RepoRoot();
+        var dll = Path.Combine(root, "silo", "bin", "Release", "net10.0", "Arena.Silo.dll");
+        if (!File.Exists(dll))
+        {
+            console.WriteLine("loadtest: building the silo (Release) first");
+            using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "silo", "Arena.Silo.csproj"), "-c", "Release", "-nologo", "-v", "quiet"]))!;
+            await build.WaitForExitAsync();
+            if (build.ExitCode != 0) throw new InvalidOperationException("building the silo failed");
+        }
+        var dataDir = Directory.CreateTempSubdirectory("arena-loadtest-").FullName;
+        var key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var port = FreePort();
+        var server = await Start(dll, [
+            "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", key,
+            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
+            "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
+            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })], port, dataDir, o.ServerEnv.ToDictionary());
+        return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = key };
+    }
+
+    /// <summary>The bare SignalR hub, with the silo's GC settings (server GC) so the comparison is like for like.</summary>
+    public static Task<ServerProcess> StartBaseline(Options o)
+    {
+        var port = FreePort();
+        var env = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" };
+        foreach (var (k, v) in o.ServerEnv) env[k] = v;
+        return Start(typeof(ServerProcess).Assembly.Location, ["--serve-baseline", port.ToString()], port, null, env);
+    }
+
+    private static async Task<ServerProcess> Start(string dll, string[] args, int port, string? dataDir, Dictionary<string, string> env)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in env) info.Environment[k] = v;
+        var logPath = Path.Combine(Path.GetTempPath(), $"arena-loadtest-server-{port}.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataDir, logPath, log);
+        using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the server exited with {process.ExitCode}; see {logPath}");
+            try { if ((await http.GetAsync("health/live")).IsSuccessStatusCode) return server; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException($"the server did not become live in 90 s; see {logPath}");
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static string RepoRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "Arena.sln"))) return d.FullName;
+        throw new DirectoryNotFoundException("Arena.sln not found above the load test; run it from the repository");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+        if (_dataDir is not null) try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,61 @@
+using Arena.LoadTest;
+using Arena.Testing;
+
+namespace Arena.LoadTest.Tests;
+
+/// <summary>The load generator's own correctness against a real silo: short and small, about what it counts, not how fast.</summary>
+public sealed class LoadGeneratorTests
+{
+    [Fact]
+    public async Task a_short_venue_run_loses_no_acknowledged_sheet_and_every_ack_reaches_every_screen()
+    {
+        await using var silo = new SiloProcess();
+        await silo.StartAsync();
+        var o = Options.Parse(["--url", silo.BaseAddress.ToString(), "--admin-key", silo.AdminKey, "--finals", "3", "--judges", "5",
+            "--screens", "2", "--duration", "3s", "--warmup", "0s", "--stage-every", "1s", "--submit-within", "500ms", "--quiet"]);
+
+        var report = await LoadRun.Play(o, "arena", silo.BaseAddress, silo.AdminKey, serverPid: null, checkJournal: true, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Empty(report.Errors);
+        Assert.True(report.AckedInWindow >= 3 * 5 * 2, $"only {report.AckedInWindow} sheets acknowledged in 3 s");
+        Assert.Equal(report.Sent, report.Acked);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(report.AckedInWindow * 2, report.ScreenSamplesExpected);
+        Assert.Equal(report.ScreenSamplesExpected, report.ScreenSamples);
+        Assert.Equal(report.AckedInWindow, report.AckLatencyMs.Count);
+        Assert.Equal(15, report.ConnectedJudges);
+        Assert.Equal(6, report.ConnectedScreens);
+    }
+
+    [Fact]
+    public async Task sheets_submitted_over_http_are_counted_the_same_way()
+    {
+        await using var silo = new SiloProcess();
+        await silo.StartAsync();
+        var o = Options.Parse(["--url", silo.BaseAddress.ToString(), "--admin-key", silo.AdminKey, "--finals", "2", "--judges", "3",
+            "--screens", "1", "--duration", "2s", "--warmup", "0s", "--rate", "30", "--http", "--quiet"]);
+
+        var report = await LoadRun.Play(o, "arena", silo.BaseAddress, silo.AdminKey, serverPid: null, checkJournal: true, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Empty(report.Errors);
+        Assert.InRange(report.AckedInWindow, 50, 62);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(report.AckedInWindow, report.ScreenSamples);
+    }
+
+    [Theory]
+    [InlineData("""{"type":3,"invocationId":"17","result":{"accepted":true,"total":88.5,"version":42}}""", HubFrames.Kind.Completion, 17, 42, null)]
+    [InlineData("""{"type":3,"invocationId":"5","error":"An unexpected error occurred invoking 'Submit' on the server. HubException: 409: not on stage"}""", HubFrames.Kind.Completion, 5, -1, "409")]
+    [InlineData("""{"type":1,"target":"update","arguments":[{"version":9,"kind":"submitted","kinds":["submitted"],"state":{"version":9,"standings":{"version":9,"rows":[]}}}]}""", HubFrames.Kind.Update, -1, 9, null)]
+    [InlineData("""{"type":1,"target":"stage","arguments":[{"contestant":"c2","round":"speech"}]}""", HubFrames.Kind.Other, -1, -1, null)]
+    [InlineData("""{"type":6}""", HubFrames.Kind.Ping, -1, -1, null)]
+    public void hub_records_are_read_for_their_id_and_version_only(string json, HubFrames.Kind kind, long id, long version, string? status)
+    {
+        var frame = HubFrames.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(kind, frame.Kind);
+        Assert.Equal(id, frame.InvocationId);
+        Assert.Equal(version, frame.Version);
+        Assert.Equal(status, frame.Error is null ? null : Player.StatusOf(frame.Error));
+    }
+}
