@@ -79,11 +79,26 @@ public sealed partial class FinalGrain
     private RoundResult? RoundOf(string contestant, string round) =>
         Result().Result.Rows.FirstOrDefault(r => r.Contestant == contestant)?.Detail.FirstOrDefault(d => d.Round == round);
 
+    // What screens may show changes only when a round completes or is reopened, or an adjustment or closure comes
+    // in; most sheets change neither, so the revealed standings are kept until one of those happens.
+    private (string Key, StandingsResult Result)? _revealed;
+
+    private StandingsResult RevealedStandings()
+    {
+        var full = Result().Result;
+        var input = Replay.Input(_contestants.Values);
+        var key = string.Join(';', full.Rows.SelectMany(r => r.Detail.Where(d => d.Complete).Select(d => r.Contestant + "/" + d.Round)))
+                  + "|" + input.Adjustments.Count + "|" + input.Closures.Count;
+        if (_revealed is { } cached && cached.Key == key) return cached.Result;
+        var result = ScoringEngine.Compute(Definition, Replay.Revealed(input, full));
+        _revealed = (key, result);
+        return result;
+    }
+
     private ScreenState BuildScreen()
     {
         var d = Definition;
-        var full = Result().Result;
-        var shown = ScoringEngine.Compute(d, Replay.Revealed(Replay.Input(_contestants.Values), full));
+        var shown = RevealedStandings();
         var stage = State.Stage;
         var submitted = stage is null ? [] : _contestants.GetValueOrDefault(stage.Contestant)?.Current
             .Where(s => s.Round == stage.Round).Select(s => s.Judge).ToList() ?? [];

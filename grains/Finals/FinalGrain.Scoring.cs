@@ -101,9 +101,7 @@ public sealed partial class FinalGrain
         var d = Definition;
         if (at is null)
         {
-            var full = await Result();
-            var shown = revealedOnly ? ScoringEngine.Compute(d, Replay.Revealed(Replay.Input(_contestants.Values), full)) : full;
-            return Replay.View(shown, _version, State.Published);
+            return Replay.View(revealedOnly ? RevealedStandings() : await Result(), _version, State.Published);
         }
         var journal = await Journal();
         if (at < 0 || at > journal.Count) throw ArenaProblem.Invalid($"at must be a journal sequence number between 0 and {journal.Count}.", [new FieldError("at", "out of range")]);

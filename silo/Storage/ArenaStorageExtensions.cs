@@ -22,9 +22,9 @@ public static class ArenaStorageExtensions
 
     /// <summary>
     /// Grain storage in SQLite (<c>Arena:Storage</c> = <c>Sqlite</c>, the default: <c>Arena:DataDir</c>/arena.db,
-    /// <c>./data</c> unless set) or PostgreSQL (<c>Postgres</c>: <c>ConnectionStrings:Arena</c>), through Orleans'
-    /// ADO.NET provider, under the name <see cref="ProviderName"/> and as the default storage. The schema is applied
-    /// at start. Durability: a state write returns only after its commit is on disk (SQLite: WAL with
+    /// <c>./data</c> unless set; <see cref="SqliteGrainStorage"/>, with group commit) or PostgreSQL (<c>Postgres</c>:
+    /// <c>ConnectionStrings:Arena</c>, through Orleans' ADO.NET provider), under the name <see cref="ProviderName"/>
+    /// and as the default storage. The schema is applied at start. Durability: a state write returns only after its commit is on disk (SQLite: WAL with
     /// synchronous = FULL; PostgreSQL: its default fsync = on, synchronous_commit = on).
     /// </summary>
     public static ISiloBuilder AddArenaStorage(this ISiloBuilder silo, IConfiguration configuration)
@@ -34,9 +34,14 @@ public static class ArenaStorageExtensions
         {
             var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
             var dataSource = SqliteStorage.DataSource(dataDir);
-            silo.Services.AddSingleton(dataSource); // for diagnostics and tests; it holds no connections of its own
+            silo.Services.AddSingleton(dataSource); // owned by the host, disposed with it
             AddSchema(silo, SqlScripts.SqlitePersistence, cancellation => SqliteStorage.ApplySchemaAsync(dataSource, dataDir, cancellation));
-            AddAdoNetStorage(silo, SqliteStorage.Invariant, options => options.DataSource = dataSource);
+            silo.Services.AddSingleton(services => new SqliteGrainStorage(dataSource,
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
+                services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            silo.Services.AddGrainStorage(ProviderName, (services, _) => services.GetRequiredService<SqliteGrainStorage>());
+            silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) => services.GetRequiredService<SqliteGrainStorage>());
         }
         else if (backend.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -44,14 +49,14 @@ public static class ArenaStorageExtensions
             AddSchema(silo, SqlScripts.PostgresPersistence,
                 cancellation => PostgresStorage.ApplySchemaAsync(connectionString, SqlScripts.PostgresPersistence, cancellation));
             AddAdoNetStorage(silo, PostgresStorage.Invariant, options => options.ConnectionString = connectionString);
+            silo.Services.AddGrainStorage(ProviderName, ScopedToGrain);
+            silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ScopedToGrain);
         }
         else
         {
             throw new InvalidOperationException($"Arena:Storage must be Sqlite or Postgres, not '{backend}'.");
         }
 
-        silo.Services.AddGrainStorage(ProviderName, ScopedToGrain);
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ScopedToGrain);
         silo.AddLogStorageBasedLogConsistencyProvider(LogConsistencyProviderName);
         return silo;
     }

@@ -5,9 +5,6 @@ namespace Arena.Silo.Storage;
 /// <summary>The single-node store: one SQLite file, <c>arena.db</c>, in Arena's data directory.</summary>
 internal static class SqliteStorage
 {
-    /// <summary>The invariant under which Orleans' ADO.NET provider loads Microsoft.Data.Sqlite.</summary>
-    public const string Invariant = "System.Data.SQLite";
-
     public static DurableSqliteDataSource DataSource(string dataDir) => new(new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDir, "arena.db"),
@@ -20,7 +17,7 @@ internal static class SqliteStorage
     public static async Task ApplySchemaAsync(DurableSqliteDataSource dataSource, string dataDir, CancellationToken cancellation)
     {
         Directory.CreateDirectory(dataDir);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellation);
+        await using var connection = dataSource.OpenConnection();
 
         // WAL is a property of the file and persists. It lets readers run beside the writer and makes a
         // commit one sequential log append (+ fsync) instead of a rollback journal's several.
@@ -32,7 +29,7 @@ internal static class SqliteStorage
                 throw new InvalidOperationException($"SQLite refused WAL mode for {dataSource.ConnectionString} (journal_mode = {mode}).");
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await using var transaction = connection.BeginTransaction();
         await using var script = connection.CreateCommand();
         script.Transaction = transaction;
         script.CommandText = SqlScripts.Load(SqlScripts.SqlitePersistence);

@@ -23,7 +23,7 @@ public sealed class FinalFanout(
     ILogger<FinalFanout> logger) : BackgroundService
 {
     private readonly TimeSpan _renewal = TimeSpan.FromSeconds(configuration.GetValue("Arena:ObserverRenewalSeconds", 10));
-    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(configuration.GetValue("Arena:ScreenCoalesceMs", 50));
+    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(configuration.GetValue("Arena:ScreenCoalesceMs", 20));
     private readonly ConcurrentDictionary<string, string> _connections = new();
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new();
     private readonly SemaphoreSlim _subscribing = new(1, 1);
