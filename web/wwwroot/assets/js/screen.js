@@ -3,7 +3,7 @@
 // scores of a complete round are revealed one by one, then the dropped ones are struck through and the round
 // score shown.
 import { h, render, $, fmt } from './dom.js';
-import { L, onLanguage, applyStatic } from './i18n.js';
+import { L, onLanguage, applyStatic, languageSwitch } from './i18n.js';
 import { client } from './api.js';
 import { signIn } from './session.js';
 import { followScreen } from './live.js';
@@ -27,7 +27,9 @@ let ranks = { version: null, previous: {}, memory: null };
 
 const stage = h('div', { id: 'screen' });
 const offline = h('div', { id: 'offline', hidden: true }, '');
-render(main, stage, offline);
+// The language switch of an unattended screen: a faint corner button, set once when the screen is installed.
+const tools = h('div', { id: 'screen-tools' }, languageSwitch());
+render(main, stage, offline, tools);
 
 followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
   up = connected;
