@@ -97,8 +97,12 @@ function revealView() {
       L('本轮得分 ', 'Round score '), h('b', {}, fmt(r.score, decimals))));
 }
 
+/** Ranking and podium before any round is complete: say so, rather than show an empty hall screen. */
+const nothingYet = () => h('div', { class: 'idle', id: 'no-results' }, L('第一位选手评分完成后显示排名', 'The ranking appears once the first contestant is scored'));
+
 function ranking() {
   const rows = state.standings.rows.filter(shown);
+  if (!rows.length) return nothingYet();
   return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)')),
     h('table', { id: 'ranking' }, rows.map((row) => {
       const before = ranks.previous[row.contestant];
@@ -114,6 +118,7 @@ function ranking() {
 
 function podium() {
   const rows = state.standings.rows.filter(shown);
+  if (!rows.length) return nothingYet();
   const tiers = (definition.awards ?? []).map((a) => ({ title: a.title, rows: rows.filter((r) => r.award === a.title) }));
   const top = [2, 1, 3].map((rank) => rows.find((r) => r.rank === rank)).filter(Boolean);
   return h('section', { class: 'mode-podium' },
