@@ -29,6 +29,7 @@ public static class ArenaSilo
             silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
+        builder.Services.AddHostedService<Welcome>();
         return builder;
     }
 }

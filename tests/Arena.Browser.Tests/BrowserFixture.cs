@@ -35,12 +35,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Admin = await ArenaClient.Admin(Silo.BaseAddress, Silo.AdminKey);
     }
 
-    /// <summary>A new device: a tablet-sized or screen-sized browser context whose relative URLs go to the silo.</summary>
-    public async Task<IPage> Device(int width = 1280, int height = 800, string? locale = "zh-CN")
+    /// <summary>A new device: a tablet-sized or screen-sized browser context whose relative URLs go to the silo (or another server).</summary>
+    public async Task<IPage> Device(int width = 1280, int height = 800, string? locale = "zh-CN", string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             HasTouch = width < 1100,

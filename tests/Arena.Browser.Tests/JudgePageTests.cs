@@ -40,6 +40,66 @@ public sealed class JudgePageTests(BrowserFixture arena)
     }
 
     [Fact]
+    public async Task a_tablet_reloaded_while_offline_still_shows_the_queued_sheet_and_sends_it_once_when_back_online()
+    {
+        // The network really goes: Playwright's offline switch does not hold back the requests of a page that a
+        // service worker controls (microsoft/playwright#2311), so the server of this test is also stopped meanwhile.
+        await using var silo = new SiloProcess();
+        await silo.StartAsync();
+        using var admin = await ArenaClient.Admin(silo.BaseAddress, silo.AdminKey);
+        var builder = new FinalBuilder(judges: 3, contestants: 2).Mean();
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await admin.Post("api/finals", builder.ToString())).Status);
+        var link = (await admin.Post($"api/finals/{builder.Id}/access", new { role = "judge", subject = "j1" })).Json!["url"]!.GetValue<string>();
+        var page = await arena.Device(800, 1280, baseUrl: silo.BaseAddress.ToString().TrimEnd('/'));
+        await page.GotoAsync(link);
+        await Expect(page.Locator("#sync")).ToContainTextAsync("已同步");
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready"); // the page shell is on the tablet
+
+        await silo.KillAsync();
+        await page.Context.SetOfflineAsync(true);
+        await Plus(page, 3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认评分" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交评分" }).ClickAsync();
+        await Expect(page.Locator("#queued")).ToBeVisibleAsync();
+
+        var reloaded = await page.ReloadAsync();
+        Assert.True(reloaded!.FromServiceWorker, "the page came from the service worker's cache");
+        await Expect(page.Locator("#contestant-name")).ToHaveTextAsync("选手1");
+        await Expect(page.Locator("#queued")).ToBeVisibleAsync();
+        await Expect(page.Locator("#sync")).ToContainTextAsync("离线：1 份评分保存在本机");
+
+        await silo.StartAsync();
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("#received")).ToContainTextAsync("服务器已收到您的评分", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#sync")).ToContainTextAsync("已同步", new() { Timeout = 30_000 });
+        using var again = await ArenaClient.Admin(silo.BaseAddress, silo.AdminKey);
+        var sheets = (await again.Get($"api/finals/{builder.Id}/sheets")).Json!.AsArray();
+        var mine = sheets.Where(s => s!["judge"]!.GetValue<string>() == "j1" && s["state"]!.GetValue<string>() == "submitted").ToList();
+        Assert.Single(mine);
+        Assert.Equal(1.5m, mine[0]!["total"]!.GetValue<decimal>());
+        var journal = (await again.Get($"api/finals/{builder.Id}/journal")).Json!.AsArray();
+        Assert.Equal(1, journal.Count(e => e!["type"]!.GetValue<string>() == "SheetSubmitted"));
+    }
+
+    [Fact]
+    public async Task the_english_switch_translates_the_judge_page_and_a_reload_keeps_it()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        var page = await arena.Open(final, "judge", "j2", 1024, 768);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "请为每一项打分" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Score every item first" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#sync")).ToHaveTextAsync("Online · in sync");
+        await Expect(page.Locator(".criterion-head")).ToContainTextAsync("max 100 · step 0.5");
+        await Expect(page.GetByText("Arena · Judge")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#sync")).ToHaveTextAsync("Online · in sync");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Score every item first" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task a_recused_judge_sees_that_they_cannot_score_that_contestant()
     {
         var final = await arena.Create(new FinalBuilder(judges: 4, contestants: 2).Mean().Recuse("j3", "c1"));

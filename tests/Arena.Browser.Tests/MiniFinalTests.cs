@@ -67,7 +67,7 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         await Expect(admin.GetByLabel("标题", new() { Exact = true })).ToHaveValueAsync("迷你决赛");
         await admin.GetByRole(AriaRole.Button, new() { Name = "创建决赛" }).ClickAsync();
         await Expect(admin.Locator("#created")).ToContainTextAsync(id);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "为所有未发码的评委发码" }).ClickAsync();
+        await admin.Locator("#issue-all").ClickAsync();
         await Expect(admin.Locator("#judge-codes a.judge-link")).ToHaveCountAsync(3);
         var judgeLinks = new Dictionary<string, string>();
         foreach (var j in new[] { "j1", "j2", "j3" })

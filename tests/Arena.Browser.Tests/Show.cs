@@ -44,5 +44,17 @@ public static class Show
         return r.Json!.AsArray();
     }
 
+    /// <summary>Judges j1, j2, … each send one sheet for the contestant (round "main"), as their tablets would.</summary>
+    public static async Task Score(this BrowserFixture arena, string finalId, string contestant, params decimal[] scores)
+    {
+        for (var i = 0; i < scores.Length; i++)
+        {
+            using var judge = await arena.Admin.SignIn(finalId, "judge", $"j{i + 1}");
+            var r = await judge.Post($"api/finals/{finalId}/scores",
+                new { submissionId = Guid.NewGuid().ToString(), contestant, round = "main", score = scores[i] });
+            Assert.True(r.Status == HttpStatusCode.OK, r.ToString());
+        }
+    }
+
     public static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

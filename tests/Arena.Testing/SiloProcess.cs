@@ -13,8 +13,12 @@ public sealed class SiloProcess : IAsyncDisposable
     private Process? _process;
     private readonly List<string> _output = [];
 
-    public SiloProcess(string? dataDir = null, IDictionary<string, string>? settings = null)
+    private readonly bool _generatedAdminKey;
+
+    /// <param name="generatedAdminKey">Start as a new user does, without <c>Arena:AdminKey</c>: the server generates one and prints it.</param>
+    public SiloProcess(string? dataDir = null, IDictionary<string, string>? settings = null, bool generatedAdminKey = false)
     {
+        _generatedAdminKey = generatedAdminKey;
         DataDir = dataDir ?? Directory.CreateTempSubdirectory("arena-test-").FullName;
         Settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         Port = FreePort();
@@ -23,7 +27,11 @@ public sealed class SiloProcess : IAsyncDisposable
     public string DataDir { get; }
     public int Port { get; }
     public Dictionary<string, string> Settings { get; }
-    public string AdminKey => "test-admin-key";
+    /// <summary>The configured key, or the one the server printed when it generated it.</summary>
+    public string AdminKey => _generatedAdminKey
+        ? System.Text.RegularExpressions.Regex.Match(Output, @"Admin key: (\S+)  \(new").Groups[1].Value is { Length: > 0 } printed ? printed
+            : throw new InvalidOperationException("The server printed no admin key:\n" + Output)
+        : "test-admin-key";
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public string Output { get { lock (_output) return string.Join('\n', _output); } }
 
@@ -39,10 +47,11 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var args = new List<string>
         {
-            SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir, "--Arena:AdminKey", AdminKey,
+            SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir,
             "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
             "--Arena:AuthRateLimit", authRateLimit.ToString(), "--Logging:LogLevel:Default", "Warning",
         };
+        if (!_generatedAdminKey) args.AddRange(["--Arena:AdminKey", AdminKey]);
         foreach (var (k, v) in Settings) { args.Add("--" + k); args.Add(v); }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);

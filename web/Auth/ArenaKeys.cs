@@ -8,7 +8,8 @@ namespace Arena.Web.Auth;
 /// The secrets of this server, kept in the data folder so that tokens survive a restart: the admin key
 /// (<c>Arena:AdminKey</c>, or generated at first start and printed once) and the token signing key
 /// (<c>Arena:SigningKey</c>, base64, or generated at first start). The nodes of a cluster must share both: in
-/// cluster mode the silo supplies them from the database as configuration.
+/// cluster mode the silo supplies them from the database as configuration. Created with the host (not on the first
+/// sign-in), so that the console of a first start shows the new key before anyone needs it.
 /// </summary>
 public sealed class ArenaKeys
 {
@@ -23,18 +24,19 @@ public sealed class ArenaKeys
         if (!string.IsNullOrWhiteSpace(configured)) AdminKey = configured;
         else
         {
+            AdminKeyFile = Path.Combine(DataDir, "admin.key");
             AdminKey = ReadOrCreate("admin.key", () => RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 20), out var created);
-            if (created)
-            {
-                // Printed once, on the console of the first start; afterwards it is only in the file.
-                Console.WriteLine($"Arena admin key: {AdminKey}  (saved in {Path.Combine(DataDir, "admin.key")})");
-                logger.LogInformation("Generated an admin key into {File}", Path.Combine(DataDir, "admin.key"));
-            }
+            AdminKeyGenerated = created;
+            if (created) logger.LogInformation("Generated an admin key into {File}", AdminKeyFile);
         }
     }
 
     public string DataDir { get; }
     public string AdminKey { get; }
+    /// <summary>Where the admin key is kept; null when it is configured (or shared by the cluster).</summary>
+    public string? AdminKeyFile { get; }
+    /// <summary>True on the start that generated the key: the only time it is printed.</summary>
+    public bool AdminKeyGenerated { get; }
     public byte[] SigningKey { get; }
 
     public bool IsAdminKey(string? key) =>

@@ -24,39 +24,65 @@ export async function codesPanel(section, session, finalId) {
     try { lastIssued = await api.act('/access', { role, subject }); await reload(); draw(); }
     catch (e) { message.textContent = describe(e); }
   }
+  /** Everything a show needs, once: a code for every judge without one, and a screen, operator and auditor code. */
+  async function issueAll() {
+    message.textContent = '';
+    try {
+      for (const j of definition.judges) if (!latest('judge', j.id)) await api.act('/access', { role: 'judge', subject: j.id });
+      for (const [role] of ROLES) if (!codes.some((c) => c.role === role)) await api.act('/access', { role, subject: role });
+      lastIssued = null;
+      await reload();
+      draw();
+    } catch (e) { message.textContent = describe(e); }
+  }
+  const roleName = (role) => { const r = ROLES.find(([x]) => x === role); return r ? L(r[1], r[2]) : role; };
+  const open = (href, cls) => h('a', { class: `button ${cls ?? ''}`, href, target: '_blank' }, L('打开', 'Open'));
   function draw() {
-    const label = h('input', { id: 'code-label', placeholder: L('名称，如 大屏1', 'label, e.g. screen-1') });
+    const label = h('input', { id: 'code-label', placeholder: L('名称，如 大屏2', 'label, e.g. screen-2') });
+    const chief = definition.judges.find((j) => j.chief);
+    const chiefCode = chief && latest('judge', chief.id);
+    // The newest code of each device that is not a judge's tablet (a second screen has its own label).
+    const devices = [...new Map(codes.filter((c) => c.role !== 'judge').sort((a, b) => (a.issued < b.issued ? -1 : 1))
+      .map((c) => [`${c.role}/${c.subject}`, c])).values()];
+    const missing = definition.judges.filter((j) => !latest('judge', j.id)).length + ROLES.filter(([role]) => !codes.some((c) => c.role === role)).length;
     render(section,
-      h('h2', {}, L(`访问码：${definition.title}`, `Access codes: ${definition.title}`)),
+      h('h2', {}, L(`访问码与设备：${definition.title}`, `Codes and devices: ${definition.title}`)),
+      h('ol', { class: 'steps muted no-print' },
+        h('li', {}, L('一键发放全部访问码（每位评委、大屏、主持/操作、审核各一个）。', 'Issue every code at once (each judge, a screen, an operator, an auditor).')),
+        h('li', {}, L('打印评委二维码，评委用平板扫码即登录；或在各设备上打开下面的链接。', 'Print the judges\' QR sheet (a tablet scanning its code is signed in), or open the links below on each device.')),
+        h('li', {}, L('主持/操作页叫选手上台；评委评分；大屏亮分；主裁判确认并发布。', 'The operator calls contestants; judges score; the screen reveals; the chief judge checks and publishes.'))),
       h('div', { class: 'row no-print' },
-        h('a', { class: 'button', href: `/operator?final=${encodeURIComponent(finalId)}`, target: '_blank' }, L('打开操作页', 'Open operator page')),
-        h('a', { class: 'button', href: `/screen?final=${encodeURIComponent(finalId)}`, target: '_blank' }, L('打开大屏', 'Open screen')),
-        h('a', { class: 'button', href: `/review?final=${encodeURIComponent(finalId)}`, target: '_blank' }, L('打开审核页', 'Open review page'))),
+        h('button', { type: 'button', class: 'primary', id: 'issue-all', disabled: missing === 0, onclick: issueAll },
+          missing ? L(`一键发放全部访问码（还缺 ${missing} 个）`, `Issue every code (${missing} missing)`) : L('全部访问码已发放', 'Every code is issued')),
+        h('button', { type: 'button', id: 'print-qr', onclick: () => qrSheet(api, definition, codes, latest, url) }, L('打印评委二维码', 'Print the judges\' QR sheet'))),
+      message,
+      h('h3', {}, L('设备', 'Devices')),
+      h('table', { id: 'other-codes' }, h('tr', {}, h('th', {}, L('角色', 'Role')), h('th', {}, L('名称', 'Label')), h('th', {}, L('访问码', 'Code')), h('th', {}, L('登录链接', 'Sign-in link')), h('th', {})),
+        devices.map((c) => h('tr', { dataset: { role: c.role, subject: c.subject } }, h('td', {}, roleName(c.role)), h('td', {}, c.subject), h('td', { class: 'code' }, c.code),
+          h('td', { class: 'link' }, h('a', { href: url(c), target: '_blank' }, url(c))), h('td', {}, open(url(c), 'open-device')))),
+        chiefCode && h('tr', { dataset: { role: 'chief' } }, h('td', {}, L('主裁判', 'Chief judge')), h('td', {}, chief.name), h('td', { class: 'code' }, chiefCode.code),
+          h('td', { class: 'link' }, h('a', { href: chiefUrl(chiefCode), target: '_blank', class: 'chief-link' }, chiefUrl(chiefCode))), h('td', {}, open(chiefUrl(chiefCode))))),
+      devices.length === 0 && h('p', { class: 'muted' }, L('还没有设备访问码。', 'No device code yet.')),
+      h('div', { class: 'row no-print' }, label, ROLES.map(([role, zh, en]) =>
+        h('button', { type: 'button', dataset: { role }, onclick: () => issue(role, label.value.trim() || role) }, L(`新${zh}码`, `New ${en.toLowerCase()} code`)))),
+      lastIssued && lastIssued.role !== 'judge' && h('p', { class: 'pill info', id: 'last-code' },
+        `${lastIssued.role} · ${lastIssued.subject}: ${lastIssued.code} — `, h('a', { href: lastIssued.url, target: '_blank' }, lastIssued.url)),
       h('h3', {}, L('评委', 'Judges')),
       h('table', { id: 'judge-codes' }, h('tr', {}, h('th', {}, L('评委', 'Judge')), h('th', {}, L('访问码', 'Code')), h('th', {}, L('登录链接', 'Sign-in link')), h('th', {})),
         definition.judges.map((j) => {
           const c = latest('judge', j.id);
-          return h('tr', { dataset: { judge: j.id } }, h('td', {}, `${j.name} (${j.id})`, j.chief ? ' ★' + L('主裁判', 'chief') : ''),
+          return h('tr', { dataset: { judge: j.id } }, h('td', {}, `${j.name} (${j.id})`, j.chief ? ' ★' + L('主裁判', 'chief') : '', j.panel ? h('small', { class: 'muted' }, ` ${panelName(j.panel)}`) : ''),
             h('td', { class: 'code' }, c?.code ?? '—'),
-            h('td', {}, c ? h('a', { href: url(c), target: '_blank', class: 'judge-link' }, url(c)) : '',
+            h('td', { class: 'link' }, c ? h('a', { href: url(c), target: '_blank', class: 'judge-link' }, url(c)) : '',
               // The chief judge signs in to the chief's page with the same code.
-              c && j.chief ? [h('br'), h('a', { href: url(c).replace('/judge?', '/chief?'), target: '_blank', class: 'chief-link' }, L('主裁判页', 'Chief judge page'))] : ''),
-            h('td', {}, h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
+              c && j.chief ? [h('br'), h('a', { href: chiefUrl(c), target: '_blank', class: 'chief-link' }, L('主裁判页', 'Chief judge page'))] : ''),
+            h('td', { class: 'row-actions' }, c && open(url(c), 'open-judge'),
+              h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
         })),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', id: 'issue-all', onclick: async () => { for (const j of definition.judges) if (!latest('judge', j.id)) await issue('judge', j.id); } },
-          L('为所有未发码的评委发码', 'Issue codes to every judge without one')),
-        h('button', { type: 'button', id: 'print-qr', onclick: () => qrSheet(api, definition, codes, latest, url) }, L('打印评委二维码', 'Print the judges\' QR sheet'))),
-      h('h3', {}, L('其他角色', 'Other roles')),
-      h('div', { class: 'row' }, label, ROLES.map(([role, zh, en]) =>
-        h('button', { type: 'button', dataset: { role }, onclick: () => issue(role, label.value.trim() || role) }, L(`新${zh}码`, `New ${en.toLowerCase()} code`)))),
-      lastIssued && lastIssued.role !== 'judge' && h('p', { class: 'pill info', id: 'last-code' },
-        `${lastIssued.role} · ${lastIssued.subject}: ${lastIssued.code} — `, h('a', { href: lastIssued.url, target: '_blank' }, lastIssued.url)),
-      h('table', { id: 'other-codes' }, codes.filter((c) => c.role !== 'judge').map((c) =>
-        h('tr', {}, h('td', {}, c.role), h('td', {}, c.subject), h('td', { class: 'code' }, c.code), h('td', {}, h('a', { href: url(c), target: '_blank' }, url(c)))))),
-      message,
       h('div', { id: 'qr-sheet' }));
   }
+  const chiefUrl = (c) => url(c).replace('/judge?', '/chief?');
+  const panelName = (id) => definition.rounds.flatMap((r) => r.panels ?? []).find((p) => p.id === id)?.title ?? id;
   try { await reload(); draw(); } catch (e) { render(section, h('p', { class: 'error' }, describe(e))); }
   onLanguage(() => { if (definition) draw(); });
 }

@@ -26,20 +26,27 @@ async function start() {
   const codes = h('section', { class: 'card', id: 'codes' });
   const create = h('section', { class: 'card', id: 'create' });
   render(main, list, codes, create);
+  // A server with a single final (the demo's sample) opens it at once: the organiser's next step is its codes.
+  if (!selected && finals.length === 1) selected = finals[0].id;
+  const manage = (id) => {
+    selected = id;
+    history.replaceState(null, '', `/admin?final=${encodeURIComponent(id)}`);
+    drawList();
+    codes.hidden = false;
+    codesPanel(codes, session, id);
+  };
   const drawList = () => render(list, h('h2', {}, L('决赛', 'Finals')),
     finals.length === 0 ? h('p', { class: 'muted' }, L('还没有决赛，请在下方新建。', 'No final yet; create one below.')) :
       h('table', {}, h('tr', {}, h('th', {}, L('编号', 'Id')), h('th', {}, L('标题', 'Title')), h('th', {}, L('状态', 'State')), h('th', {})),
-        finals.map((f) => h('tr', { class: f.id === selected ? 'selected' : '' }, h('td', {}, f.id), h('td', {}, f.title), h('td', {}, f.state),
-          h('td', {}, h('button', { type: 'button', onclick: () => { selected = f.id; drawList(); codesPanel(codes, session, f.id); } }, L('管理', 'Manage')))))));
-  drawList();
-  if (selected && finals.some((f) => f.id === selected)) codesPanel(codes, session, selected);
-  else codes.remove();
+        finals.map((f) => h('tr', { class: f.id === selected ? 'selected' : '', dataset: { final: f.id } }, h('td', {}, f.id), h('td', {}, f.title), h('td', {}, f.state),
+          h('td', {}, h('button', { type: 'button', class: 'manage', onclick: () => { manage(f.id); codes.scrollIntoView({ behavior: 'smooth' }); } },
+            L('发码与设备', 'Codes and devices')))))));
+  codes.hidden = true;
+  if (selected && finals.some((f) => f.id === selected)) manage(selected);
+  else drawList();
   drawCreate(create, async (id) => {
     finals = await api.get('/api/finals');
-    selected = id;
-    drawList();
-    main.insertBefore(codes, create);
-    codesPanel(codes, session, id);
+    manage(id);
   });
   onLanguage(() => { drawList(); });
 }

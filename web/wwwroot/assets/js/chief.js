@@ -64,18 +64,20 @@ function draw() {
         h('label', { for: 'outlier-sds' }, L('或标准差倍数', 'or standard deviations')), sds),
       h('div', { class: 'grid-scroll' }, h('table', { id: 'grid', class: 'grid' },
         h('tr', {}, h('th', {}, L('选手', 'Contestant')), definition.judges.map((j) => h('th', { class: 'num' }, j.name)),
-          h('th', { class: 'num' }, L('本轮得分', 'Round score')), h('th', {})),
+          h('th', { class: 'num' }, L('本轮得分', 'Round score'))),
         order.map((c) => {
           const cells = row(c);
           const flag = outliers(cells.filter((s) => s.state === 'submitted').map((s) => s.total), settings);
           const st = standings?.rows.find((x) => x.contestant === c.id);
-          return h('tr', { dataset: { contestant: c.id } }, h('td', {}, h('b', {}, c.name), ' ', h('small', { class: 'muted' }, c.order)),
+          // The chief's actions sit under the name, so that nine judges' columns and the actions fit a 768 px tablet.
+          return h('tr', { dataset: { contestant: c.id } },
+            h('td', { class: 'who' }, h('b', {}, c.name), ' ', h('small', { class: 'muted' }, c.order),
+              h('div', { class: 'row-actions' },
+                h('button', { type: 'button', class: 'adjust', onclick: () => open({ kind: 'adjust', contestant: c.id }) }, L('加减分', 'Adjust')),
+                h('button', { type: 'button', class: 'close-round', onclick: () => open({ kind: 'close', contestant: c.id }) }, L('结束本轮', 'Close round')))),
             definition.judges.map((j) => cell(c, j, cells.find((s) => s.judge === j.id), flag)),
             h('td', { class: 'num' }, fmt(st?.rounds?.[round], definition.rounding?.decimals), ' ',
-              cells.length && cells.every((s) => s.state === 'submitted') ? h('span', { class: 'pill ok' }, L('完成', 'complete')) : ''),
-            h('td', { class: 'row-actions' },
-              h('button', { type: 'button', class: 'adjust', onclick: () => open({ kind: 'adjust', contestant: c.id }) }, L('加减分', 'Adjust')),
-              h('button', { type: 'button', class: 'close-round', onclick: () => open({ kind: 'close', contestant: c.id }) }, L('结束本轮', 'Close round'))));
+              cells.length && cells.every((s) => s.state === 'submitted') ? h('span', { class: 'pill ok' }, L('完成', 'complete')) : ''));
         }))),
       h('p', { class: 'muted' }, L(`${r.title}：点击已提交的分数可退回给评委修改。⚠ 为偏离其他评委较多的分数。`,
         `${r.title || r.id}: tap a submitted score to reopen it for the judge. ⚠ marks a score far from the others.`))),

@@ -9,6 +9,9 @@ import { createOutbox, newSubmissionId } from './outbox.js';
 import { scale, clamp, toNumber, fromNumber, show, total } from './steps.js';
 
 const main = $('#main');
+// Keeps the page itself on the tablet (sw.js) so that a reload without network still opens it. Browsers allow this
+// only in a secure context (https, or localhost); on plain http over the LAN the outbox still works, without reloads.
+navigator.serviceWorker?.register('/sw.js').catch((e) => console.warn('Arena: no offline page shell:', e));
 const sync = h('span', { id: 'sync', class: 'pill', role: 'status', 'aria-live': 'polite' });
 $('#bar').append(sync, languageSwitch());
 applyStatic();
@@ -22,6 +25,7 @@ let info = null;
 let sheets = {};          // "contestant/round" → the server's view of my sheet
 let chosen = null;        // open gate: the contestant/round the judge picked
 let confirming = false;
+let typing = null;        // a typed value that was refused: { key, text, error }
 let notice = null;        // { kind, text } shown above the form
 let connected = false;
 let drafts = JSON.parse(localStorage.getItem(draftKey) ?? '{}');
@@ -50,15 +54,21 @@ const outbox = createOutbox(`arena.outbox.${session.finalId}.${me}`, (body) => a
 
 function nameOf(id) { return info?.definition.contestants.find((c) => c.id === id)?.name ?? id; }
 
+// The last view the server gave, kept on the device: a tablet reloaded while the Wi-Fi is down (the service worker
+// serves the page itself) still shows the contestant and the sheets it holds.
+const viewKey = `arena.view.${session.finalId}.${me}`;
+
 async function refresh() {
   try {
-    info = await api.final('/info');
-    const mine = await api.final('/sheets');
+    const [i, all] = await Promise.all([api.final('/info'), api.final('/sheets')]);
+    info = i;
     sheets = {};
-    for (const s of mine.filter((x) => x.judge === me)) sheets[key(s)] = s;
+    for (const s of all.filter((x) => x.judge === me)) sheets[key(s)] = s;
+    localStorage.setItem(viewKey, JSON.stringify({ info, sheets }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { forget('judge'); location.reload(); return; }
     if (!(e instanceof TypeError)) notice = { kind: 'bad', text: describe(e) };
+    else if (!info) ({ info, sheets } = JSON.parse(localStorage.getItem(viewKey) ?? '{"info":null,"sheets":{}}'));
   }
   draw();
 }
@@ -169,24 +179,50 @@ function entry(round, k, t, sheet) {
         h('button', { type: 'button', onclick: () => { confirming = false; draw(); } }, L('返回修改', 'Back to edit')),
         h('button', { type: 'button', class: 'primary', id: 'submit', onclick: () => submit(round, t, scales, values) }, L('提交评分', 'Submit'))));
   }
-  const set = (s, units) => { values[s.key] = clamp(s, units); saveDrafts(); notice = null; draw(); };
+  const set = (s, units) => { values[s.key] = clamp(s, units); saveDrafts(); notice = null; typing = null; draw(); };
   return h('div', { class: 'entry' }, reopened,
     scales.map((s) => {
       const v = values[s.key];
       const slider = h('input', { type: 'range', min: 0, max: s.maxUnits, step: s.stepUnits, value: v ?? 0, 'aria-label': s.title });
       slider.addEventListener('change', () => set(s, Number(slider.value)));
+      // A fine step (0.01 of 100 points) is typed, not tapped; ±1 buttons move it by whole points.
+      const coarse = s.maxUnits / s.stepUnits > 200 ? s.unit : 0;
+      const bump = (units, label, cls) => h('button', { type: 'button', class: cls, 'aria-label': `${s.title} ${label}`, onclick: () => set(s, (v ?? 0) + units) }, label);
       return h('div', { class: 'criterion', dataset: { criterion: s.key } },
         h('div', { class: 'criterion-head' }, h('span', { class: 'title' }, s.title),
           h('span', { class: 'muted' }, L(`满分 ${s.max} · 步长 ${s.step}`, `max ${s.max} · step ${s.step}`))),
         h('div', { class: 'stepper' },
+          coarse ? bump(-coarse, '−1', 'minus-coarse') : null,
           h('button', { type: 'button', class: 'minus', 'aria-label': L(`${s.title} 减 ${s.step}`, `${s.title} minus ${s.step}`), onclick: () => set(s, (v ?? 0) - s.stepUnits) }, '−'),
           h('output', { class: v === null ? 'value unset' : 'value' }, show(s, v)),
-          h('button', { type: 'button', class: 'plus', 'aria-label': L(`${s.title} 加 ${s.step}`, `${s.title} plus ${s.step}`), onclick: () => set(s, (v ?? 0) + s.stepUnits) }, '+')),
+          h('button', { type: 'button', class: 'plus', 'aria-label': L(`${s.title} 加 ${s.step}`, `${s.title} plus ${s.step}`), onclick: () => set(s, (v ?? 0) + s.stepUnits) }, '+'),
+          coarse ? bump(coarse, '+1', 'plus-coarse') : null,
+          typed(s, v, set)),
+        typing?.key === s.key && h('p', { class: 'error', role: 'alert' }, typing.error),
         slider);
     }),
     h('div', { class: 'total-line' }, L('总分 ', 'Total '), h('b', { id: 'running-total' }, sum ?? '—')),
     h('button', { type: 'button', class: 'primary wide', id: 'confirm', disabled: sum === null, onclick: () => { confirming = true; draw(); } },
       sum === null ? L('请为每一项打分', 'Score every item first') : L('确认评分', 'Review and confirm')));
+}
+
+/**
+ * The keyboard way in: a value is taken only when it is a multiple of the step within [0, max]; anything else is
+ * refused with the reason, never rounded behind the judge's back.
+ */
+function typed(s, v, set) {
+  const input = h('input', { type: 'text', inputmode: 'decimal', class: 'typed', autocomplete: 'off', value: typing?.key === s.key ? typing.text : v === null ? '' : show(s, v),
+    'aria-label': L(`${s.title}：输入分数`, `${s.title}: type the score`), placeholder: L('输入', 'type') });
+  input.addEventListener('change', () => {
+    const text = input.value.trim().replace('，', '.').replace(',', '.');
+    const x = Number(text);
+    const units = Math.round(x * s.unit);
+    const ok = text !== '' && Number.isFinite(x) && Math.abs(x * s.unit - units) < 1e-6 && units % s.stepUnits === 0 && units >= 0 && units <= s.maxUnits;
+    if (ok) { set(s, units); return; }
+    typing = { key: s.key, text: input.value, error: L(`请输入 0 到 ${s.max} 之间、步长为 ${s.step} 的分数`, `Enter a score from 0 to ${s.max} in steps of ${s.step}`) };
+    draw();
+  });
+  return input;
 }
 
 async function submit(round, t, scales, values) {
@@ -220,4 +256,5 @@ window.addEventListener('offline', drawSync);
 onLanguage(draw);
 $('#bar').append(signOutButton('judge'));
 draw();
+refresh(); // at once, not after the hub: offline, this is what shows the view kept on the tablet
 startForever(hub, up);

@@ -17,6 +17,7 @@ const api = client(session);
 const definition = (await api.final('/info')).definition;
 const order = [...definition.contestants].sort((a, b) => a.order - b.order);
 const name = (id) => definition.contestants.find((c) => c.id === id)?.name ?? id;
+const roundName = (id) => definition.rounds.find((r) => r.id === id)?.title ?? id;
 
 let state = null;
 let receivedAt = 0;
@@ -38,16 +39,30 @@ async function act(path, body) {
   draw();
 }
 
-/** The contestant after the one on stage, in order, for the chosen round (the first when nobody is on stage). */
+/**
+ * Who comes next: the contestant after the one on stage, in order, for the chosen round (the first when nobody is on
+ * stage); after the last one of a round, the first of the next round.
+ */
 function next() {
   const on = state?.stage?.round === round ? order.findIndex((c) => c.id === state.stage.contestant) : -1;
-  return order[on + 1] ?? null;
+  if (order[on + 1]) return { contestant: order[on + 1], round };
+  const following = definition.rounds[definition.rounds.findIndex((r) => r.id === round) + 1];
+  return following && state?.stage?.round === round ? { contestant: order[0], round: following.id } : null;
 }
 
-async function call(contestant) {
+async function call(contestant, to = round) {
+  round = to;
   await act('/stage', { contestant, round });
   // A new contestant on stage: the screen goes back to showing who is on stage and who has scored.
   if (!error && state?.mode !== 'stage') await act('/screen', { mode: 'stage' });
+}
+
+/** Who has scored the contestant on stage: the operator waits for these before revealing. */
+function judges() {
+  const done = new Set(state.submitted);
+  const judgeName = (id) => definition.judges.find((j) => j.id === id)?.name ?? id;
+  return h('ul', { class: 'scored', id: 'scored' }, state.expected.map((j) =>
+    h('li', { class: done.has(j) ? 'done' : 'waiting', dataset: { judge: j } }, done.has(j) ? '✓ ' : '… ', judgeName(j))));
 }
 
 function draw() {
@@ -61,8 +76,11 @@ function draw() {
         ' · ', L(`已评 ${state.submitted.length}/${state.expected.length}`, `${state.submitted.length}/${state.expected.length} scored`),
         state.reveal && state.reveal.contestant === state.stage.contestant && state.reveal.round === state.stage.round ? h('span', { class: 'pill ok' }, L('评分完成', 'complete')) : '')
         : h('p', { class: 'muted', id: 'on-stage' }, L('暂无选手上台', 'Nobody on stage yet')),
-      h('button', { type: 'button', class: 'primary wide', id: 'call-next', disabled: !n, onclick: () => call(n.id) },
-        n ? L(`叫下一位：${n.order} 号 ${n.name}`, `Call next: No. ${n.order} ${n.name}`) : L('本轮选手已全部上台', 'Every contestant of this round has been called'))),
+      state.stage && judges(),
+      h('button', { type: 'button', class: 'primary wide', id: 'call-next', disabled: !n, onclick: () => call(n.contestant.id, n.round) },
+        !n ? L('全部选手已上台', 'Every contestant has been called')
+          : n.round !== round ? L(`进入下一轮（${roundName(n.round)}）：${n.contestant.order} 号 ${n.contestant.name}`, `Next round (${roundName(n.round)}): No. ${n.contestant.order} ${n.contestant.name}`)
+            : L(`叫下一位：${n.contestant.order} 号 ${n.contestant.name}`, `Call next: No. ${n.contestant.order} ${n.contestant.name}`))),
     h('section', { class: 'card' }, h('h2', {}, L('大屏显示', 'Big screen shows')),
       h('div', { class: 'row', id: 'modes' }, modes.map(([mode, zh, en]) => h('button', { type: 'button', class: state.mode === mode ? 'active primary' : '', dataset: { mode },
         'aria-pressed': String(state.mode === mode), onclick: () => act('/screen', { mode }) }, L(zh, en))))),

@@ -3,7 +3,7 @@
 // scores of a complete round are revealed one by one, then the dropped ones are struck through and the round
 // score shown.
 import { h, render, $, fmt } from './dom.js';
-import { L, onLanguage, applyStatic } from './i18n.js';
+import { L, onLanguage, applyStatic, languageSwitch } from './i18n.js';
 import { client } from './api.js';
 import { signIn } from './session.js';
 import { followScreen } from './live.js';
@@ -27,7 +27,9 @@ let ranks = { version: null, previous: {}, memory: null };
 
 const stage = h('div', { id: 'screen' });
 const offline = h('div', { id: 'offline', hidden: true }, '');
-render(main, stage, offline);
+// The language switch of an unattended screen: a faint corner button, set once when the screen is installed.
+const tools = h('div', { id: 'screen-tools' }, languageSwitch());
+render(main, stage, offline, tools);
 
 followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
   up = connected;
@@ -95,8 +97,12 @@ function revealView() {
       L('本轮得分 ', 'Round score '), h('b', {}, fmt(r.score, decimals))));
 }
 
+/** Ranking and podium before any round is complete: say so, rather than show an empty hall screen. */
+const nothingYet = () => h('div', { class: 'idle', id: 'no-results' }, L('第一位选手评分完成后显示排名', 'The ranking appears once the first contestant is scored'));
+
 function ranking() {
   const rows = state.standings.rows.filter(shown);
+  if (!rows.length) return nothingYet();
   return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)')),
     h('table', { id: 'ranking' }, rows.map((row) => {
       const before = ranks.previous[row.contestant];
@@ -112,6 +118,7 @@ function ranking() {
 
 function podium() {
   const rows = state.standings.rows.filter(shown);
+  if (!rows.length) return nothingYet();
   const tiers = (definition.awards ?? []).map((a) => ({ title: a.title, rows: rows.filter((r) => r.award === a.title) }));
   const top = [2, 1, 3].map((rank) => rows.find((r) => r.rank === rank)).filter(Boolean);
   return h('section', { class: 'mode-podium' },

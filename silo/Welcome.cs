@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Arena.Web.Auth;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Arena.Silo;
+
+/// <summary>
+/// What a new user needs from the console once the server is up: the address to open, and the admin key (printed
+/// only on the start that generated it, else where it is kept). Between ASP.NET Core's and Orleans' log lines this is
+/// easy to miss, so it is plain text, set apart. Tablets cannot reach <c>localhost</c>: when the server listens on
+/// every interface the LAN addresses are listed for them; when only on loopback, how to open it to the LAN.
+/// </summary>
+public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, ArenaKeys keys) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Text()));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string Text()
+    {
+        var addresses = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(a => Uri.TryCreate(a.Replace("://+:", "://0.0.0.0:").Replace("://*:", "://0.0.0.0:"), UriKind.Absolute, out var u) ? u : null)
+            .OfType<Uri>().ToList();
+        var local = addresses.Select(Browsable).Distinct().ToList();
+        var lines = new List<string> { "", "==== Arena is running ====" };
+        lines.AddRange(local.Select(u => $"  Open {u} in a browser (start with the admin page: {u}admin)"));
+        var anyInterface = addresses.Any(a => a.Host is "0.0.0.0" or "[::]");
+        if (anyInterface)
+            lines.AddRange(LanAddresses().SelectMany(ip => addresses.Select(a => $"  Tablets on the venue network: http://{ip}:{a.Port}/")).Distinct());
+        else
+            lines.Add("  Tablets on the venue network need e.g. --urls http://0.0.0.0:5080 (this address is this machine only).");
+        lines.Add(keys.AdminKeyFile is null ? "  Admin key: the one configured (Arena:AdminKey)."
+            : keys.AdminKeyGenerated ? $"  Admin key: {keys.AdminKey}  (new; kept in {keys.AdminKeyFile}, printed only this once)"
+            : $"  Admin key: in {keys.AdminKeyFile}");
+        lines.Add("");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static Uri Browsable(Uri bound) =>
+        bound.Host is "0.0.0.0" or "[::]" ? new UriBuilder(bound) { Host = "localhost" }.Uri : bound;
+
+    private static IEnumerable<IPAddress> LanAddresses() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork);
+}

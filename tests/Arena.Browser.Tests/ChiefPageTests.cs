@@ -1,0 +1,64 @@
+using Arena.Testing;
+using static Arena.Browser.Tests.Show;
+
+namespace Arena.Browser.Tests;
+
+/// <summary>The chief judge's corrections, each with a reason, and what they do to the standings.</summary>
+public sealed class ChiefPageTests(BrowserFixture arena)
+{
+    private async Task<IPage> Chief(string final)
+    {
+        var page = await arena.Device();
+        await page.GotoAsync((await arena.Link(final, "judge", "j1")).Replace("/judge?", "/chief?"));
+        await Expect(page.Locator("#grid")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task a_penalty_with_a_reason_moves_the_contestant_down_the_standings()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        await arena.Score(final, "c1", 8, 8, 8);
+        await arena.Score(final, "c2", 7, 7, 7);
+        var chief = await Chief(final);
+        await Expect(chief.Locator("#standings tr").Nth(1)).ToContainTextAsync("选手1");
+
+        await chief.Locator("tr[data-contestant=c1] button.adjust").ClickAsync();
+        await Expect(chief.Locator("#dialog h2")).ToHaveTextAsync("为 选手1 加分或扣分");
+        await chief.Locator("#points").FillAsync("-1.5");
+        await chief.Locator("#confirm-action").ClickAsync();
+        // No reason, no penalty: the browser holds the form on the empty reason field.
+        await Expect(chief.Locator("#reason:invalid")).ToBeFocusedAsync();
+        await Expect(chief.Locator("#standings tr[data-contestant=c1] .total")).ToHaveTextAsync("8.00");
+        await chief.GetByLabel("原因").FillAsync("超时 30 秒");
+        await chief.Locator("#confirm-action").ClickAsync();
+
+        await Expect(chief.Locator("#message")).ToContainTextAsync("已完成");
+        await Expect(chief.Locator("#standings tr[data-contestant=c1] .total")).ToHaveTextAsync("6.50");
+        await Expect(chief.Locator("#standings tr").Nth(1)).ToContainTextAsync("选手2");
+        var adjustment = (await arena.Journal(final)).Single(e => e!["type"]!.GetValue<string>() == "AdjustmentApplied")!;
+        Assert.Equal("超时 30 秒", adjustment["data"]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task closing_a_round_with_a_reason_completes_it_with_the_sheets_present()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        await arena.Score(final, "c1", 8, 8, 8);
+        await arena.Score(final, "c2", 6, 9); // the third judge has left
+        var chief = await Chief(final);
+        await Expect(chief.Locator("#standings tr[data-contestant=c2] .pill")).ToHaveTextAsync("暂定");
+        await Expect(chief.Locator("tr[data-contestant=c2] td[data-judge=j3]")).ToHaveTextAsync("…");
+
+        await chief.Locator("tr[data-contestant=c2] button.close-round").ClickAsync();
+        await Expect(chief.Locator("#dialog h2")).ToContainTextAsync("以现有评分结束 选手2 的本轮");
+        await chief.GetByLabel("原因").FillAsync("第三位评委因病离场");
+        await chief.Locator("#confirm-action").ClickAsync();
+
+        await Expect(chief.Locator("#standings tr[data-contestant=c2] .pill")).ToHaveTextAsync("已完成");
+        await Expect(chief.Locator("#standings tr[data-contestant=c2] .total")).ToHaveTextAsync("7.50");
+        await Expect(chief.Locator("#publish")).ToBeEnabledAsync();
+        var closed = (await arena.Journal(final)).Single(e => e!["type"]!.GetValue<string>() == "RoundClosed")!;
+        Assert.Equal("第三位评委因病离场", closed["data"]!["reason"]!.GetValue<string>());
+    }
+}
