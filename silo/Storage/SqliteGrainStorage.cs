@@ -76,28 +76,40 @@ internal sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 
     private void WriteLoop()
     {
-        using var connection = _connections.OpenConnection();
         var batch = new List<Write>(MaxBatch);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var w)) batch.Add(w);
             try
             {
-                var outcomes = SqliteWrites.Commit(connection, _serviceId, batch);
-                for (var i = 0; i < batch.Count; i++)
+                using var connection = _connections.OpenConnection();
+                while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
                 {
-                    if (outcomes[i] is { } version) batch[i].Done.SetResult(version);
-                    else batch[i].Done.SetException(new InconsistentStateException(
-                        $"The stored state of {batch[i].Key} changed since it was read (version {batch[i].Expected?.ToString() ?? "none"}).",
-                        "unknown", batch[i].Expected?.ToString() ?? ""));
+                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var w)) batch.Add(w);
+                    Complete(batch, SqliteWrites.Commit(connection, _serviceId, batch));
+                    batch.Clear();
                 }
+                return; // the silo is stopping and every queued write is done
             }
             catch (Exception e)
             {
+                // Nothing of this batch is stored (its transaction rolled back): the grains see the error and retry.
+                // The writer itself carries on with a fresh connection, so one bad moment of the disk stops nothing.
                 _logger.LogError(e, "A group commit of {Count} grain writes to SQLite failed; none of them is stored", batch.Count);
                 foreach (var w in batch) w.Done.TrySetException(e);
+                batch.Clear();
+                Thread.Sleep(100);
             }
-            batch.Clear();
+        }
+    }
+
+    private static void Complete(List<Write> batch, long?[] outcomes)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { } version) batch[i].Done.TrySetResult(version);
+            else batch[i].Done.TrySetException(new InconsistentStateException(
+                $"The stored state of {batch[i].Key} changed since it was read (version {batch[i].Expected?.ToString() ?? "none"}).",
+                "unknown", batch[i].Expected?.ToString() ?? ""));
         }
     }
 
