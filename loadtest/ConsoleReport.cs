@@ -28,6 +28,28 @@ public static class ConsoleReport
         Line(w, "errors", runs, x => x.Errors.Count == 0 ? "0" : string.Join(",", x.Errors.Select(e => $"{e.Key}={e.Value}")));
         if (r.FinalsExhausted > 0) Line(w, "finals out of contestants", runs, x => $"{x.FinalsExhausted}");
         w.WriteLine($"{"lost (acked, not in journal)",-26}{r.Lost?.ToString() ?? "not checked",22}");
+        if (r.Nodes is { } nodes)
+        {
+            w.WriteLine($"{"storage",-26}{r.Storage} ({(r.PostgresCpuPercent is { } pg ? $"its CPU {pg:0} %, not in others" : "its CPU counts as others'")})");
+            foreach (var n in nodes)
+                w.WriteLine($"{"node " + n.Name,-26}{n.Url}  CPU {n.Process?.CpuPercent.ToString("0") ?? "-"} % / RSS {n.Process?.RssMb.ToString("0") ?? "-"} MB" +
+                            (n.FinalsHosted is { } h ? $", {h} final grains before the kill" : "") + (n.Killed ? "  (killed)" : ""));
+        }
+        if (r.Failover is { } f)
+        {
+            static string Ms(double? ms) => ms is { } x ? $"{x:0} ms" : "never";
+            w.WriteLine($"-- failover: SIGKILL of node {f.KilledNode} {f.KilledAtSeconds:0.0} s into the window ({f.Choice})");
+            w.WriteLine($"{"on the killed node",-26}{f.FinalsOnKilledNode} of {f.FinalsPlaced} final grains, {f.JudgesOnKilledNode} judges' and {f.ScreensOnKilledNode} screens' connections");
+            w.WriteLine($"{"first ack after the kill",-26}{Ms(f.FirstAckAfterKillMs)} (any final), {Ms(f.FirstAckMovedFinalMs)} (a final that moved)");
+            w.WriteLine($"{"every moved final acking",-26}{Ms(f.AllMovedFinalsAckingMs)}" + (f.MovedFinalsNeverAcked > 0 ? $" ({f.MovedFinalsNeverAcked} never)" : ""));
+            w.WriteLine($"{"every screen live again",-26}{Ms(f.ScreensLiveAgainMs)} (median screen {Ms(f.ScreensLiveAgainP50Ms)}; reconnected ones {Ms(f.ReconnectedScreensLiveAgainMs)}, " +
+                        $"ones on the survivor watching a moved final {Ms(f.StayedScreensOfMovedFinalsLiveAgainMs)})" + (f.ScreensNeverLiveAgain > 0 ? $"; {f.ScreensNeverLiveAgain} NEVER" : ""));
+            w.WriteLine($"{"reconnects / resubmits",-26}{f.Reconnects} / {f.Resubmits}");
+            foreach (var (label, p) in new[] { ("before the kill", f.Before), ("after the kill", f.After) })
+                w.WriteLine($"{label,-26}{p.SheetsPerSecond:0.0} sheets/s over {p.Seconds:0.0} s; ack ms p50/p99/max {p.AckLatencyMs.P50:0.0} / {p.AckLatencyMs.P99:0.0} / {p.AckLatencyMs.Max:0}; " +
+                            $"screen ms p50/p99/max {p.ScreenLatencyMs.P50:0.0} / {p.ScreenLatencyMs.P99:0.0} / {p.ScreenLatencyMs.Max:0}");
+            w.WriteLine($"{"errors after the kill",-26}{(f.ErrorsAfterKill.Count == 0 ? "0" : string.Join(",", f.ErrorsAfterKill.Select(e => $"{e.Key}={e.Value}")))}");
+        }
         if (r.VsBaseline is { } v)
             w.WriteLine($"arena / baseline: throughput {v.SheetsPerSecond:0.00}x, ack p50 {v.AckP50:0.0}x, ack p99 {v.AckP99:0.0}x, screen p50 {v.ScreenP50:0.0}x, screen p99 {v.ScreenP99:0.0}x");
     }

@@ -23,6 +23,11 @@ public static class HtmlReport
         Row(h, "server CPU % / RSS MB", runs, x => x.Server is { } s ? $"{s.CpuPercent} / {s.RssMb}" : "-");
         Row(h, "lost", runs, x => x.Lost?.ToString() ?? "-");
         h.Append("</table>");
+        if (r.Failover is { } f)
+            h.Append($"<h2>Failover</h2><p>SIGKILL of node {E(f.KilledNode)} at {f.KilledAtSeconds} s ({E(f.Choice)}); every screen live again after " +
+                     $"{E(f.ScreensLiveAgainMs?.ToString(CultureInfo.InvariantCulture) ?? "never")} ms; first acknowledged sheet of a moved final after " +
+                     $"{E(f.FirstAckMovedFinalMs?.ToString(CultureInfo.InvariantCulture) ?? "never")} ms; before / after: {f.Before.SheetsPerSecond} / {f.After.SheetsPerSecond} sheets/s, " +
+                     $"ack p99 {f.Before.AckLatencyMs.P99} / {f.After.AckLatencyMs.P99} ms.</p>");
         foreach (var run in runs.Where(x => x.Timeline.Count > 0)) h.Append($"<h2>{E(run.Target)}: latency over the window</h2>").Append(Chart(run.Timeline));
         h.Append("<h2>Report</h2><pre>").Append(E(JsonSerializer.Serialize(r with { Timeline = [] }, ReportJson.Options))).Append("</pre>");
         return h.ToString();

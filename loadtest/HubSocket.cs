@@ -43,9 +43,18 @@ public sealed class HubSocket : IAsyncDisposable
         ws.Query = string.Join('&', q);
         var socket = new HubSocket(listener, owner);
         socket._ws.Options.KeepAliveInterval = TimeSpan.Zero; // SignalR pings (type 6) keep the connection alive
-        await socket._ws.ConnectAsync(ws.Uri, ct);
-        await socket._ws.SendAsync(HubFrames.Handshake, WebSocketMessageType.Text, true, ct);
-        await socket.ReadHandshake(ct);
+        try
+        {
+            await socket._ws.ConnectAsync(ws.Uri, ct);
+            await socket._ws.SendAsync(HubFrames.Handshake, WebSocketMessageType.Text, true, ct);
+            await socket.ReadHandshake(ct);
+        }
+        catch
+        {
+            socket._closed = true;
+            socket._ws.Dispose();
+            throw;
+        }
         _ = Task.Run(socket.ReceiveLoop, CancellationToken.None);
         return socket;
     }

@@ -6,62 +6,95 @@ namespace Arena.LoadTest;
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<RunReport> Play(Options o, string target, Uri url, string adminKey, int? serverPid, bool checkJournal, TextWriter log, CancellationToken ct = default)
+    public static Task<RunReport> Play(Options o, string target, Uri url, string adminKey, int? serverPid, bool checkJournal, TextWriter log, CancellationToken ct = default) =>
+        Play(o, target, [new TargetNode("A", url, serverPid, null)], adminKey, checkJournal, log, postgresPid: null, ct);
+
+    /// <summary>
+    /// One run against one node or a cluster of several: the finals are created and the devices connected round-robin
+    /// over the nodes; with <see cref="Options.KillNodeAfter"/> one node is killed inside the window and the report
+    /// says how the run recovered.
+    /// </summary>
+    public static async Task<RunReport> Play(Options o, string target, IReadOnlyList<TargetNode> nodes, string adminKey, bool checkJournal, TextWriter log,
+        int? postgresPid, CancellationToken ct = default)
     {
         var contestants = Math.Max(o.Contestants, SlotsNeeded(o));
         if (contestants > o.Contestants) log.WriteLine($"loadtest: {contestants} contestants per final so that no final runs out during {o.Warmup.TotalSeconds + o.Duration.TotalSeconds:0.#} s");
         var runTag = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var metrics = new Metrics();
-        using var http = new Http(url);
-        var admin = await Setup.Admin(http, adminKey);
-        var setupWatch = System.Diagnostics.Stopwatch.StartNew();
-        var finals = await Setup.Finals(http, admin, o, runTag, metrics, contestants);
-        using var scheduler = new Scheduler();
-        var player = new Player(o, http, admin, metrics, scheduler, runTag);
-        await Setup.Connect(url, finals, player, judgesOverHub: !o.Http, ct);
-        if (o.Pacing == Pacing.Rate) await player.OpenFirstStages(finals);
-        log.WriteLine($"loadtest: {target}: {finals.Count} finals, {finals.Sum(f => f.Judges.Count)} judges, {finals.Sum(f => f.Screens.Count)} screens ready in {setupWatch.Elapsed.TotalSeconds:0.0} s; playing {o.Describe()}");
-
-        var start = Clock.Now + Clock.Ticks(TimeSpan.FromMilliseconds(100));
-        var windowStart = start + Clock.Ticks(o.Warmup);
-        var windowEnd = windowStart + Clock.Ticks(o.Duration);
-        metrics.SetWindow(windowStart, windowEnd);
-        player.Start(finals, start, windowEnd);
-
-        await Until(windowStart, ct);
-        var (server0, self0, gc0, machine0) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read());
-        var startedAt = DateTimeOffset.Now;
-        while (Clock.Now < windowEnd)
+        var https = nodes.Select(n => new Http(n.Url)).ToList();
+        try
         {
-            await Until(Math.Min(windowEnd, Clock.Now + Clock.Ticks(TimeSpan.FromSeconds(5))), ct);
-            if (!o.Quiet) log.WriteLine($"loadtest: {target}: {Clock.Seconds(Clock.Now - windowStart),5:0.0} s  sent {metrics.Sent}  acked {metrics.Acked}  errors {metrics.Errors.Values.Sum()}");
+            var admin = await Setup.Admin(https[0], adminKey);
+            if (o.Nodes is not null)
+                for (var i = 0; i < nodes.Count; i++) nodes[i].Silo = await Failover.SiloOf(https[i], admin);
+            var setupWatch = System.Diagnostics.Stopwatch.StartNew();
+            var finals = await Setup.Finals(https, admin, o, runTag, metrics, contestants);
+            using var scheduler = new Scheduler();
+            var player = new Player(o, https, admin, metrics, scheduler, runTag);
+            await Setup.Connect(nodes.Select(n => n.Url).ToList(), finals, player, judgesOverHub: !o.Http, ct);
+            if (o.Pacing == Pacing.Rate) await player.OpenFirstStages(finals);
+            log.WriteLine($"loadtest: {target}: {finals.Count} finals, {finals.Sum(f => f.Judges.Count)} judges, {finals.Sum(f => f.Screens.Count)} screens ready in {setupWatch.Elapsed.TotalSeconds:0.0} s" +
+                          (nodes.Count > 1 ? $" on {nodes.Count} nodes" : "") + $"; playing {o.Describe()}");
+
+            var start = Clock.Now + Clock.Ticks(TimeSpan.FromMilliseconds(100));
+            var windowStart = start + Clock.Ticks(o.Warmup);
+            var windowEnd = windowStart + Clock.Ticks(o.Duration);
+            metrics.SetWindow(windowStart, windowEnd);
+            player.Start(finals, start, windowEnd);
+            Task<Failover.Killing?> kill = o.KillNodeAfter is { } after
+                ? Failover.Kill(nodes, https, admin, finals, player, metrics, windowStart, windowStart + Clock.Ticks(after), log, ct)
+                : Task.FromResult<Failover.Killing?>(null);
+
+            await Until(windowStart, ct);
+            var (nodes0, self0, gc0, machine0, pg0) = (nodes.Select(n => ProcSample.Read(n.Pid)).ToList(), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read(), ProcSample.ReadTree(postgresPid));
+            var startedAt = DateTimeOffset.Now;
+            while (Clock.Now < windowEnd)
+            {
+                await Until(Math.Min(windowEnd, Clock.Now + Clock.Ticks(TimeSpan.FromSeconds(5))), ct);
+                if (!o.Quiet) log.WriteLine($"loadtest: {target}: {Clock.Seconds(Clock.Now - windowStart),5:0.0} s  sent {metrics.Sent}  acked {metrics.Acked}  errors {metrics.Errors.Values.Sum()}");
+            }
+            var killing = await kill;
+            var (nodes1, self1, gc1, machine1, pg1) = (nodes.Select(n => ProcSample.Read(n.Pid)).ToList(), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read(), ProcSample.ReadTree(postgresPid));
+            if (killing is not null) nodes1[killing.Node] = killing.LastSample is { } last && nodes1.FirstOrDefault(x => x is not null) is { } end ? last with { At = end.At } : null;
+            var judgesOpen = finals.Sum(f => f.Judges.Count(j => j.Socket?.IsOpen == true));
+            var screensOpen = finals.Sum(f => f.Screens.Count(s => s.Socket?.IsOpen == true));
+            await player.Drain(TimeSpan.FromSeconds(o.Failover ? 60 : 10),
+                killing is null ? null : () => finals.Any(f => f.Screens.Any(s => s.LiveAgainAt == 0)));
+            player.Stop();
+            var failover = killing is null ? null : Failover.Report(killing, finals, player, metrics, windowStart, windowEnd, nodes);
+            var live = https[killing is null ? 0 : (killing.Node + 1) % nodes.Count];
+            long? lost = checkJournal ? await LostCheck.Count(live, admin, finals) : null;
+            var screens = finals.SelectMany(f => f.Screens).Where(s => s.Socket is not null).ToList();
+            var updates = screens.Sum(s => s.Socket!.UpdatesReceived);
+            double? updateBytes = updates == 0 ? null : Math.Round((double)screens.Sum(s => s.Socket!.BytesReceived) / updates);
+            await Task.WhenAll(finals.SelectMany(f => f.Judges.Select(j => j.Socket).Concat(f.Screens.Select(s => s.Socket)))
+                .Where(s => s is not null).Select(s => s!.DisposeAsync().AsTask()));
+
+            var seconds = o.Duration.TotalSeconds;
+            var generator = Generator(self0, gc0, self1, gc1);
+            var nodeStats = nodes.Select((n, i) => ProcessStats.From(n.Pid, nodes0[i], nodes1[i])).ToList();
+            return new RunReport
+            {
+                Target = target, Scenario = o.Describe(), StartedAt = startedAt, LoadAverage = LoadAverage(), WindowSeconds = seconds,
+                Finals = o.Finals, Judges = o.Judges, Screens = o.Screens, Contestants = contestants,
+                Sent = metrics.Sent, Acked = metrics.Acked, AckedInWindow = metrics.AckedInWindow, SheetsPerSecond = Math.Round(metrics.AckedInWindow / seconds, 1),
+                AckLatencyMs = Percentiles.Of(metrics.Ack), ScreenLatencyMs = Percentiles.Of(metrics.Screen),
+                StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),
+                ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
+                Errors = new SortedDictionary<string, int>(metrics.Errors.ToDictionary()), ConnectedJudges = judgesOpen, ConnectedScreens = screensOpen,
+                FinalsExhausted = player.FinalsExhausted, Lost = lost,
+                Server = nodes.Count == 1 ? nodeStats[0] : ProcessStats.Sum(nodeStats), Generator = generator, MachineCpuPercent = MachineSample.Percent(machine0, machine1),
+                UpdateBytesAvg = updateBytes, Timeline = Timeline(metrics),
+                Storage = o.Nodes is null ? null : "PostgreSQL",
+                Nodes = o.Nodes is null ? null : nodes.Select((n, i) => new NodeReport(n.Name, n.Url.ToString(), n.Silo, killing?.FinalsPerNode[i], killing?.Node == i, nodeStats[i])).ToList(),
+                PostgresCpuPercent = pg0 is { } p0 && pg1 is { } p1 ? Math.Round(ProcSample.CpuPercent(p0, p1), 1) : null,
+                Failover = failover,
+            };
         }
-        var (server1, self1, gc1, machine1) = (ProcSample.Read(serverPid), ProcSample.Read(Environment.ProcessId), GcNow(), MachineSample.Read());
-        var judgesOpen = finals.Sum(f => f.Judges.Count(j => j.Socket?.IsOpen == true));
-        var screensOpen = finals.Sum(f => f.Screens.Count(s => s.Socket?.IsOpen == true));
-        await player.Drain(TimeSpan.FromSeconds(10));
-        long? lost = checkJournal ? await LostCheck.Count(http, admin, finals) : null;
-        var screens = finals.SelectMany(f => f.Screens).Where(s => s.Socket is not null).ToList();
-        var updates = screens.Sum(s => s.Socket!.UpdatesReceived);
-        double? updateBytes = updates == 0 ? null : Math.Round((double)screens.Sum(s => s.Socket!.BytesReceived) / updates);
-        await Task.WhenAll(finals.SelectMany(f => f.Judges.Select(j => j.Socket).Concat(f.Screens.Select(s => s.Socket)))
-            .Where(s => s is not null).Select(s => s!.DisposeAsync().AsTask()));
-
-        var seconds = o.Duration.TotalSeconds;
-        var generator = Generator(self0, gc0, self1, gc1);
-        return new RunReport
+        finally
         {
-            Target = target, Scenario = o.Describe(), StartedAt = startedAt, LoadAverage = LoadAverage(), WindowSeconds = seconds,
-            Finals = o.Finals, Judges = o.Judges, Screens = o.Screens, Contestants = contestants,
-            Sent = metrics.Sent, Acked = metrics.Acked, AckedInWindow = metrics.AckedInWindow, SheetsPerSecond = Math.Round(metrics.AckedInWindow / seconds, 1),
-            AckLatencyMs = Percentiles.Of(metrics.Ack), ScreenLatencyMs = Percentiles.Of(metrics.Screen),
-            StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),
-            ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
-            Errors = new SortedDictionary<string, int>(metrics.Errors.ToDictionary()), ConnectedJudges = judgesOpen, ConnectedScreens = screensOpen,
-            FinalsExhausted = player.FinalsExhausted, Lost = lost,
-            Server = ProcessStats.From(serverPid, server0, server1), Generator = generator, MachineCpuPercent = MachineSample.Percent(machine0, machine1), UpdateBytesAvg = updateBytes,
-            Timeline = Timeline(metrics),
-        };
+            foreach (var h in https) h.Dispose();
+        }
     }
 
     /// <summary>Contestant slots a final needs so that it does not run out before the window ends.</summary>

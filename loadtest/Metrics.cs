@@ -38,6 +38,25 @@ public sealed class Metrics
 
     public bool InWindow(long scheduled) => scheduled >= windowStart && scheduled < windowEnd;
 
+    /// <summary>
+    /// Failover runs: the moment of the kill splits the window in two; each sheet counts in the part it was due in
+    /// (so a sheet due just before the kill and answered after the recovery counts, with its wait, before it).
+    /// </summary>
+    public long Split { get; private set; } = long.MaxValue;
+    public void SetSplit(long at) => Split = at;
+    public Phase Before { get; } = new();
+    public Phase After { get; } = new();
+
+    /// <summary>Acknowledged sheets and their ack and screen latencies, in one part of the window.</summary>
+    public sealed class Phase
+    {
+        public LongHistogram Ack { get; } = new(Highest, 3);
+        public LongHistogram Screen { get; } = new(Highest, 3);
+        public long Acked;
+    }
+
+    private Phase PhaseOf(long scheduled) => scheduled < Split ? Before : After;
+
     public void Error(string kind, int count = 1) => _errors.AddOrUpdate(kind, count, (_, n) => n + count);
 
     public void RecordAck(long scheduled, long now)
@@ -49,6 +68,9 @@ public sealed class Metrics
         {
             AckedInWindow++;
             Ack.RecordValue(us);
+            var phase = PhaseOf(scheduled);
+            phase.Acked++;
+            phase.Ack.RecordValue(us);
             Bucket(scheduled).Ack.RecordValue(us);
         }
     }
@@ -61,6 +83,7 @@ public sealed class Metrics
         {
             ScreenSamples++;
             Screen.RecordValue(us);
+            PhaseOf(scheduled).Screen.RecordValue(us);
             Bucket(scheduled).Screen.RecordValue(us);
         }
     }

@@ -32,6 +32,19 @@ public sealed record Options
     public IReadOnlyList<KeyValuePair<string, string>> ServerSettings { get; init; } = [];
     /// <summary>Environment variables for a server this run starts (<c>DOTNET_gcServer=0</c>), the baseline hub included.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ServerEnv { get; init; } = [];
+    /// <summary>
+    /// Cluster mode: this many Arena nodes as one Orleans cluster on PostgreSQL (<c>--nodes 1</c>: one node on the same
+    /// storage, for comparison); tablets and screens are spread over them, each knowing every node's address.
+    /// </summary>
+    public int? Nodes { get; init; }
+    /// <summary>The PostgreSQL of cluster mode; without it the run starts a throwaway one.</summary>
+    public string? Postgres { get; init; }
+    /// <summary>Cluster mode: SIGKILL the node hosting the most final grains this long into the measured window.</summary>
+    public TimeSpan? KillNodeAfter { get; init; }
+    /// <summary>The silo to start (default: the Release build, built first when missing); tests pass their own.</summary>
+    public string? SiloDll { get; init; }
+    /// <summary>Clients reconnect to another node, rejoin, and resubmit unacknowledged sheets (cluster mode with 2+ nodes).</summary>
+    public bool Failover => Nodes is > 1;
     /// <summary>Internal: serve the bare baseline hub on this port (the child process of <c>--baseline</c>).</summary>
     public int? ServeBaseline { get; init; }
 
@@ -40,7 +53,9 @@ public sealed record Options
     public string Describe() => ScreensOnly is { } n
         ? $"screens-only {n} screens, {Rate ?? 2}/s updates, {Duration.TotalSeconds:0.#}s"
         : $"{Pacing switch { Pacing.Venue => "venue", Pacing.Rate => $"rate {Rate}/s", _ => "closed-loop" }}, " +
-          $"{Finals} finals x {Judges} judges x {Screens} screens, {Duration.TotalSeconds:0.#}s, over {(Http ? "HTTP" : "the judge hub")}";
+          $"{Finals} finals x {Judges} judges x {Screens} screens, {Duration.TotalSeconds:0.#}s, over {(Http ? "HTTP" : "the judge hub")}" +
+          (Nodes is { } nodes ? $", {nodes} node{(nodes == 1 ? "" : "s")} on PostgreSQL" : "") +
+          (KillNodeAfter is { } kill ? $", SIGKILL of a node {kill.TotalSeconds:0.#}s into the window" : "");
 
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -72,6 +87,10 @@ public sealed record Options
                 "--quiet" => o with { Quiet = true },
                 "--server-setting" => o with { ServerSettings = [.. o.ServerSettings, Pair(Value(), name)] },
                 "--server-env" => o with { ServerEnv = [.. o.ServerEnv, Pair(Value(), name)] },
+                "--nodes" => o with { Nodes = Int(Value(), name) },
+                "--postgres" => o with { Postgres = Value() },
+                "--kill-node-after" => o with { KillNodeAfter = Time(Value(), name) },
+                "--silo-dll" => o with { SiloDll = Value() },
                 "--serve-baseline" => o with { ServeBaseline = Int(Value(), name) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -80,6 +99,15 @@ public sealed record Options
         if (o.Url is not null && o.AdminKey is null) throw new ArgumentException("--url needs --admin-key");
         if (o.Finals < 1 || o.Judges < 3 || o.Screens < 0) throw new ArgumentException("need at least 1 final and 3 judges (a trimmed mean drops two)");
         if (o.Rate is <= 0) throw new ArgumentException("--rate must be positive");
+        if (o.Postgres is not null && o.Nodes is null) o = o with { Nodes = 1 };
+        if (o.Nodes is { } n && (n < 1 || n > 8)) throw new ArgumentException("--nodes must be between 1 and 8");
+        if (o.Nodes is not null && o.Url is not null) throw new ArgumentException("--nodes starts its own nodes: it does not go with --url");
+        if (o.KillNodeAfter is { } k)
+        {
+            if (o.Nodes is not > 1) throw new ArgumentException("--kill-node-after needs --nodes 2 or more (the clients must have a node to go to)");
+            if (k <= TimeSpan.Zero || k >= o.Duration) throw new ArgumentException("--kill-node-after must fall inside the measured window (--duration)");
+            if (o.ScreensOnly is not null) throw new ArgumentException("--kill-node-after does not go with --screens-only");
+        }
         return o;
     }
 
@@ -104,7 +132,11 @@ public sealed record Options
                         [--rate N | --closed-loop] [--http] [--baseline] [--screens-only N [--rate N]]
                         [--report report.json] [--html report.html]
                         [--server-setting Arena:ScreenCoalesceMs=20] [--server-env DOTNET_gcServer=0]   (servers it starts)
+                        [--nodes 2 [--postgres "Host=…;Username=…;Database=…"] [--kill-node-after 15s]]
         Without --url it starts its own Arena (the Release silo, a fresh data folder) and stops it afterwards.
+        --nodes N starts N nodes as one cluster on PostgreSQL (a throwaway one unless --postgres is given) and spreads
+        tablets and screens over them; with --kill-node-after T it SIGKILLs the node hosting the most final grains T into
+        the window, and the clients reconnect to another node, rejoin, and resubmit with the same submissionIds.
         Default pacing is the venue's: each final calls its next contestant every 3 s and its judges submit once
         each at a random moment within the first 2 s.
         """;

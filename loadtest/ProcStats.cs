@@ -26,6 +26,34 @@ public readonly record struct ProcSample(long CpuTicks, long RssKb, long PeakRss
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return null; }
     }
 
+    /// <summary>
+    /// A process and its children together (PostgreSQL: the postmaster and its backends): their CPU time, including
+    /// children that have exited since (cutime, cstime); the memory is the parent's.
+    /// </summary>
+    public static ProcSample? ReadTree(int? pid)
+    {
+        if (Read(pid) is not { } root) return null;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var cpu = root.CpuTicks + long.Parse(f[13]) + long.Parse(f[14]); // fields 16 and 17: cutime, cstime
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var child) || child == pid) continue;
+                try
+                {
+                    var s = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var c = s[(s.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(c[1]) == pid) cpu += long.Parse(c[11]) + long.Parse(c[12]); // field 4: ppid
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
+            }
+            return root with { CpuTicks = cpu };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return null; }
+    }
+
     /// <summary>CPU used between two samples, in percent of one core (200 = both cores of this machine).</summary>
     public static double CpuPercent(ProcSample from, ProcSample to) =>
         (to.CpuTicks - from.CpuTicks) / TicksPerSecond / Math.Max(1e-9, Clock.Seconds(to.At - from.At)) * 100;

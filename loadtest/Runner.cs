@@ -2,14 +2,22 @@ namespace Arena.LoadTest;
 
 /// <summary>
 /// Picks the server(s) and the scenario: Arena at --url, or one this run starts and stops; then, with --baseline,
-/// the same shape against the bare hub; the report carries Arena's figures as a ratio of the hub's.
+/// the same shape against the bare hub; the report carries Arena's figures as a ratio of the hub's. With --nodes, a
+/// cluster of Arena nodes on PostgreSQL that this run starts and stops.
 /// </summary>
 public static class Runner
 {
     public static async Task<RunReport> Run(Options o, TextWriter log)
     {
         RunReport arena;
-        if (o.Url is { } url) arena = await Scenario(o, "arena", url, o.AdminKey!, o.ServerPid, checkJournal: true, log);
+        if (o.Nodes is not null)
+        {
+            await using var cluster = await ClusterNodes.Start(o, log);
+            arena = o.ScreensOnly is not null
+                ? await FanOut.Play(o, "arena", cluster.Servers[0].Url, cluster.AdminKey, cluster.Servers[0].Pid, log)
+                : await LoadRun.Play(o, "arena", cluster.Targets, cluster.AdminKey, checkJournal: true, log, cluster.PostgresPid);
+        }
+        else if (o.Url is { } url) arena = await Scenario(o, "arena", url, o.AdminKey!, o.ServerPid, checkJournal: true, log);
         else
         {
             await using var server = await ServerProcess.StartArena(o, log);

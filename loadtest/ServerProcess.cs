@@ -24,26 +24,54 @@ public sealed class ServerProcess : IAsyncDisposable
     public string LogPath { get; }
     public string AdminKey { get; private init; } = "";
 
-    public static async Task<ServerProcess> StartArena(Options o, TextWriter console)
+    public static async Task<ServerProcess> StartArena(Options o, TextWriter console) =>
+        await StartArena(o, console, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), new Dictionary<string, string>());
+
+    /// <summary>
+    /// Arena with these extra settings (cluster mode: <c>Arena:Cluster</c>, <c>Arena:Storage</c>, the connection
+    /// string, the service and cluster ids), its own data folder and ports, and this admin key.
+    /// </summary>
+    public static async Task<ServerProcess> StartArena(Options o, TextWriter console, string adminKey, IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = o.SiloDll ?? await ReleaseSilo(console);
+        var dataDir = Directory.CreateTempSubdirectory("arena-loadtest-").FullName;
+        var port = FreePort();
+        var server = await Start(dll, [
+            "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", adminKey,
+            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
+            "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
+            .. settings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value }),
+            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })], port, dataDir, o.ServerEnv.ToDictionary());
+        return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = adminKey };
+    }
+
+    private static readonly SemaphoreSlim Building = new(1, 1);
+
+    private static async Task<string> ReleaseSilo(TextWriter console)
     {
         var root = RepoRoot();
         var dll = Path.Combine(root, "silo", "bin", "Release", "net10.0", "Arena.Silo.dll");
-        if (!File.Exists(dll))
+        await Building.WaitAsync();
+        try
         {
-            console.WriteLine("loadtest: building the silo (Release) first");
-            using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "silo", "Arena.Silo.csproj"), "-c", "Release", "-nologo", "-v", "quiet"]))!;
-            await build.WaitForExitAsync();
-            if (build.ExitCode != 0) throw new InvalidOperationException("building the silo failed");
+            if (!File.Exists(dll))
+            {
+                console.WriteLine("loadtest: building the silo (Release) first");
+                using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "silo", "Arena.Silo.csproj"), "-c", "Release", "-nologo", "-v", "quiet"]))!;
+                await build.WaitForExitAsync();
+                if (build.ExitCode != 0) throw new InvalidOperationException("building the silo failed");
+            }
         }
-        var dataDir = Directory.CreateTempSubdirectory("arena-loadtest-").FullName;
-        var key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var port = FreePort();
-        var server = await Start(dll, [
-            "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", key,
-            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
-            "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
-            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })], port, dataDir, o.ServerEnv.ToDictionary());
-        return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = key };
+        finally { Building.Release(); }
+        return dll;
+    }
+
+    /// <summary>SIGKILL, like a power cut of the node: no shutdown code runs. Returns once the process is reaped.</summary>
+    public async Task Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The bare SignalR hub, with the silo's GC settings (server GC) so the comparison is like for like.</summary>

@@ -13,12 +13,14 @@ public static class Setup
     public static async Task<AuthenticationHeaderValue> Admin(Http http, string key) =>
         Http.Bearer((await http.PostJson("api/auth/admin", new { key }, null))["token"]!.GetValue<string>());
 
-    public static async Task<List<FinalRun>> Finals(Http http, AuthenticationHeaderValue admin, Options o, string runTag, Metrics metrics, int contestants)
+    /// <summary>Creates the finals and signs in their devices; with several nodes, final i through node i mod n.</summary>
+    public static async Task<List<FinalRun>> Finals(IReadOnlyList<Http> nodes, AuthenticationHeaderValue admin, Options o, string runTag, Metrics metrics, int contestants)
     {
         var finals = Enumerable.Range(0, o.Finals)
-            .Select(i => new FinalRun($"lt-{runTag}-{i}", i, contestants, new ScreenTracker(o.Screens, metrics))).ToList();
+            .Select(i => new FinalRun($"lt-{runTag}-{i}", i, contestants, new ScreenTracker(o.Screens, metrics)) { OperatorNode = i % nodes.Count }).ToList();
         await System.Threading.Tasks.Parallel.ForEachAsync(finals, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (f, _) =>
         {
+            var http = nodes[f.OperatorNode];
             var (status, body) = await http.Post("api/finals", FinalDefinitions.Json(f.Id, o.Judges, contestants), admin);
             if ((int)status != 201) throw new InvalidOperationException($"creating final {f.Id} answered {(int)status}: {System.Text.Encoding.UTF8.GetString(body)}");
             for (var j = 1; j <= o.Judges; j++) f.Judges.Add(new Judge(f, $"j{j}", await SignIn(http, admin, f.Id, "judge", $"j{j}")));
@@ -33,22 +35,35 @@ public static class Setup
         return (await http.PostJson("api/auth/code", new { finalId, code }, null))["token"]!.GetValue<string>();
     }
 
-    /// <summary>Opens every judge's and screen's connection and joins the screens (waits for each snapshot).</summary>
-    public static async Task Connect(Uri url, IReadOnlyList<FinalRun> finals, IHubListener listener, bool judgesOverHub, CancellationToken ct)
+    public static Task Connect(Uri url, IReadOnlyList<FinalRun> finals, IHubListener listener, bool judgesOverHub, CancellationToken ct) =>
+        Connect([url], finals, listener, judgesOverHub, ct);
+
+    /// <summary>
+    /// Opens every judge's and screen's connection and joins the screens (waits for each snapshot). With several nodes
+    /// the connections go round-robin over them (judges over HTTP are spread the same way).
+    /// </summary>
+    public static async Task Connect(IReadOnlyList<Uri> nodes, IReadOnlyList<FinalRun> finals, IHubListener listener, bool judgesOverHub, CancellationToken ct)
     {
         var work = new List<Func<Task>>();
+        var next = 0;
         foreach (var f in finals)
         {
-            if (judgesOverHub)
-                foreach (var j in f.Judges)
-                    work.Add(async () => j.Socket = await HubSocket.Connect(url, "hubs/judge", j.Token, "final=" + f.Id, listener, j, ct));
+            foreach (var j in f.Judges)
+            {
+                j.Node = next++ % nodes.Count;
+                if (judgesOverHub)
+                    work.Add(async () => j.Socket = await HubSocket.Connect(nodes[j.Node], "hubs/judge", j.Token, "final=" + f.Id, listener, j, ct));
+            }
             foreach (var s in f.Screens)
+            {
+                s.Node = next++ % nodes.Count;
                 work.Add(async () =>
                 {
-                    s.Socket = await HubSocket.Connect(url, "hubs/screen", s.Token, "final=" + f.Id, listener, s, ct);
+                    s.Socket = await HubSocket.Connect(nodes[s.Node], "hubs/screen", s.Token, "final=" + f.Id, listener, s, ct);
                     s.JoinInvocation = s.Socket.NextInvocationId();
                     await s.Socket.Send(HubFrames.Invocation(s.JoinInvocation, "Join", $"\"{f.Id}\""));
                 });
+            }
         }
         await System.Threading.Tasks.Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct }, async (w, _) => await w());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

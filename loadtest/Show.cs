@@ -2,30 +2,77 @@ using System.Net.Http.Headers;
 
 namespace Arena.LoadTest;
 
+/// <summary>
+/// A tablet or a screen: one hub connection to one node at a time. With several nodes it knows them all and, when its
+/// connection drops, connects to the next one (see <see cref="Player"/>).
+/// </summary>
+public abstract class Device(string hub, string token, string query)
+{
+    public string Hub => hub;
+    public string Token => token;
+    public string Query => query;
+    public HubSocket? Socket { get; set; }
+    /// <summary>The node (index into the run's node list) this device talks to now.</summary>
+    public int Node { get; set; }
+    public int Reconnecting;
+}
+
 /// <summary>A judge of one final: a token, a hub connection, and at most one sheet in flight.</summary>
-public sealed class Judge(FinalRun final, string id, string token)
+public sealed class Judge(FinalRun final, string id, string token) : Device("hubs/judge", token, "final=" + final.Id)
 {
     public FinalRun Final => final;
     public string Id => id;
-    public string Token => token;
     public AuthenticationHeaderValue Auth { get; } = Http.Bearer(token);
-    public HubSocket? Socket { get; set; }
+    /// <summary>The sheet not yet answered (sent, or waiting to be sent again after a failure or a reconnect).</summary>
     public Sheet? InFlight { get; set; }
 }
 
 /// <summary>A big screen of one final.</summary>
-public sealed class Screen(FinalRun final, int index, string token)
+public sealed class Screen(FinalRun final, int index, string token) : Device("hubs/screen", token, "final=" + final.Id)
 {
     public FinalRun Final => final;
     public int Index => index;
-    public string Token => token;
-    public HubSocket? Socket { get; set; }
     public long JoinInvocation { get; set; }
     public bool Joined { get; set; }
+    public TimeSpan JoinPause { get; set; } = Sheet.FirstPause;
+    /// <summary>The newest version this screen has received (snapshot or update).</summary>
+    public long LastVersion;
+    /// <summary>Failover: the version it had when the node died, whether it was connected to that node, and when it was
+    /// live again (an update newer than that version, after reconnecting and re-joining if it had to).</summary>
+    public long VersionAtKill { get; set; } = long.MaxValue;
+    public bool OnKilledNode { get; set; }
+    public long LiveAgainAt;
 }
 
-/// <summary>One sheet: who, for which slot (contestant), and when it was due to be sent.</summary>
-public sealed record Sheet(Judge Judge, int Slot, string SubmissionId, long Scheduled, long InvocationId);
+/// <summary>
+/// One sheet: who, for which slot (contestant), when it was due, and its body. A tablet sends it again (same
+/// submissionId) until it is answered; each attempt is a new invocation, possibly on another connection.
+/// </summary>
+public sealed class Sheet(Judge judge, int slot, string submissionId, long scheduled, string body)
+{
+    public static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
+
+    public Judge Judge => judge;
+    public int Slot => slot;
+    public string SubmissionId => submissionId;
+    public long Scheduled => scheduled;
+    public string Body => body;
+    /// <summary>The connection and invocation id of the latest attempt over the hub.</summary>
+    public HubSocket? Socket { get; set; }
+    public long InvocationId { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>When the latest attempt was sent.</summary>
+    public long LastSent { get; set; }
+    /// <summary>The pause before the next attempt: 0.1 s doubling to 1 s, as a tablet does.</summary>
+    public TimeSpan NextPause()
+    {
+        var pause = _pause;
+        _pause = TimeSpan.FromTicks(Math.Min(_pause.Ticks * 2, LongestPause.Ticks));
+        return pause;
+    }
+    private TimeSpan _pause = FirstPause;
+}
 
 /// <summary>One final being played: its judges and screens, the contestant on stage, and the slot's progress.</summary>
 public sealed class FinalRun(string id, int index, int contestants, ScreenTracker screens)
@@ -49,4 +96,10 @@ public sealed class FinalRun(string id, int index, int contestants, ScreenTracke
     public int NextSheet { get; set; }
     public bool Done { get; set; }
     public bool Exhausted { get; set; }
+    /// <summary>The node the operator's laptop calls the stage through (it moves on when that node fails).</summary>
+    public int OperatorNode { get; set; }
+    /// <summary>Failover: whether the final's grain lived on the node that was killed, and its first acknowledged sheet
+    /// sent after the kill.</summary>
+    public bool OnKilledNode { get; set; }
+    public long FirstAckAfterKill;
 }
