@@ -39,7 +39,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 return new ProblemDetails { Status = 400, Title = "Invalid request", Detail = $"The body is not valid JSON for this call: {json.Message}" };
             case TimeoutException:
                 return new ProblemDetails { Status = 503, Title = "Busy", Detail = "The server did not answer in time; try again (resubmitting a sheet with the same submissionId is safe)." };
-            case SiloUnavailableException:
+            case SiloUnavailableException or OrleansMessageRejectionException:
                 // A node of the cluster died with this grain on it; the grain comes back on a live node once the
                 // cluster has declared the node dead (seconds), so this is worth retrying, unlike a 500.
                 return new ProblemDetails { Status = 503, Title = "Unavailable", Detail = "A node of the cluster went away; try again in a few seconds (resubmitting a sheet with the same submissionId is safe)." };

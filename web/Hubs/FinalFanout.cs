@@ -42,20 +42,32 @@ public sealed class FinalFanout(
     /// <summary>Subscribes this node to the final (again: the grain may have been re-activated elsewhere since).</summary>
     public async Task EnsureSubscribed(string finalId)
     {
-        if (_subscriptions.TryGetValue(finalId, out var known))
+        var subscription = await SubscriptionOf(finalId);
+        await grains.GetGrain<IFinalGrain>(finalId).Subscribe(subscription.Reference!, subscription.Fresh ? long.MaxValue : subscription.SeenVersion);
+        subscription.Fresh = false;
+    }
+
+    /// <summary>As <see cref="EnsureSubscribed"/>, but a final that cannot be reached now is left to the renewal.</summary>
+    public async Task TrySubscribe(string finalId)
+    {
+        try { await EnsureSubscribed(finalId); }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(known.Reference!, known.SeenVersion);
-            return;
+            logger.LogWarning(e, "Could not subscribe to final {Final} now; the renewal tries again", finalId);
         }
+    }
+
+    // The observer object exists before the grain has accepted it, so that the renewal retries a failed first try.
+    private async Task<Subscription> SubscriptionOf(string finalId)
+    {
+        if (_subscriptions.TryGetValue(finalId, out var known)) return known;
         await _subscribing.WaitAsync();
         try
         {
-            if (_subscriptions.ContainsKey(finalId)) return;
+            if (_subscriptions.TryGetValue(finalId, out known)) return known;
             var subscription = new Subscription(finalId, this);
             subscription.Reference = grains.CreateObjectReference<IFinalObserver>(subscription);
-            // New here: the joining screen takes its snapshot right after, so there is nothing to catch up.
-            await grains.GetGrain<IFinalGrain>(finalId).Subscribe(subscription.Reference, long.MaxValue);
-            _subscriptions[finalId] = subscription;
+            return _subscriptions[finalId] = subscription;
         }
         finally { _subscribing.Release(); }
     }
@@ -108,6 +120,9 @@ public sealed class FinalFanout(
         private long _sentVersion;
 
         public IFinalObserver? Reference { get; set; }
+
+        /// <summary>Not yet accepted by the grain: the screen joining now takes its snapshot itself, nothing to catch up.</summary>
+        public bool Fresh { get; set; } = true;
 
         /// <summary>The newest version the grain has told this node (a moved grain sends newer state on renewal).</summary>
         public long SeenVersion => Interlocked.Read(ref _seenVersion);

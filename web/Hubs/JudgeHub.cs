@@ -4,6 +4,7 @@ using Arena.Web.Api;
 using Arena.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 
 namespace Arena.Web.Hubs;
 
@@ -12,7 +13,7 @@ namespace Arena.Web.Hubs;
 /// judge is told <c>stage</c> when a contestant is called and <c>reopened</c> when the chief judge reopens their sheet.
 /// </summary>
 [Authorize]
-public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics) : Hub
+public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics, ILogger<JudgeHub> logger) : Hub
 {
     public static string FinalGroup(string finalId) => "judges:" + finalId;
     public static string JudgeGroup(string finalId, string judge) => $"judge:{finalId}:{judge}";
@@ -30,7 +31,9 @@ public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetr
         await Groups.AddToGroupAsync(Context.ConnectionId, JudgeGroup(finalId, caller.Subject));
         fanout.Track(Context.ConnectionId, finalId);
         metrics.JudgeConnected(+1);
-        await fanout.EnsureSubscribed(finalId);
+        // The tablet stays connected even when the final grain cannot be reached this instant (its node just died):
+        // the subscription is retried by the renewal, and Submit answers 503 until the grain is back.
+        await fanout.TrySubscribe(finalId);
         await base.OnConnectedAsync();
     }
 
@@ -41,7 +44,7 @@ public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetr
     }
 
     /// <summary>Submits a sheet; answers <c>{accepted, total, version}</c> once it is durably stored.</summary>
-    public Task<SheetAck> Submit(ScoreRequest sheet) => HubProblems.Run(async () =>
+    public Task<SheetAck> Submit(ScoreRequest sheet) => HubProblems.Run(logger, async () =>
     {
         var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value ?? throw ArenaProblem.Forbidden("This token is for no final.");
         var caller = Context.User!.For(finalId, AccessRoles.Judge);

@@ -4,6 +4,7 @@ using Arena.Web.Api;
 using Arena.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 
 namespace Arena.Web.Hubs;
 
@@ -12,12 +13,12 @@ namespace Arena.Web.Hubs;
 /// whole screen state, then <c>update</c>s with strictly increasing versions (see <see cref="FinalFanout"/>).
 /// </summary>
 [Authorize]
-public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics) : Hub
+public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics, ILogger<ScreenHub> logger) : Hub
 {
     public static string Group(string finalId) => "screens:" + finalId;
 
     /// <summary>Joins the final's screens and returns the snapshot to render; call again after a reconnect or a version gap.</summary>
-    public Task<ScreenState> Join(string finalId) => HubProblems.Run(async () =>
+    public Task<ScreenState> Join(string finalId) => HubProblems.Run(logger, async () =>
     {
         var caller = Context.User!.For(finalId, AccessRoles.Screen, AccessRoles.Operator, AccessRoles.Judge, AccessRoles.Auditor, AccessRoles.Admin);
         var final = grains.GetGrain<IFinalGrain>(finalId);
