@@ -37,6 +37,7 @@ public static class ArenaWeb
             .Configure<Tokens>((o, tokens) => BearerOptions.Configure(o, tokens));
         services.AddAuthorization();
         services.AddSignalR();
+        services.AddArenaNodes(configuration);
         services.AddSingleton<ArenaMetrics>();
         services.AddSingleton<FinalFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<FinalFanout>());
@@ -62,6 +63,7 @@ public static class ArenaWeb
     /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
+        app.UseArenaNodes();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseArenaAssets();
@@ -69,6 +71,7 @@ public static class ArenaWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAuthApi();
+        app.MapNodesApi();
         app.MapFinalsApi();
         app.MapScoringApi();
         app.MapStandingsApi();

@@ -1,5 +1,9 @@
 // The HTTP contract as the pages use it. A refusal becomes an ApiError carrying the problem details (status,
 // detail, errors[{path, message}]); a network failure stays a TypeError, which the judge page treats as "offline".
+// In a cluster (nodes.js) a network failure first moves the call to the next node; only when no node answers does
+// the TypeError reach the page.
+import * as nodes from './nodes.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
@@ -13,7 +17,22 @@ export async function request(token, method, path, body) {
   const headers = {};
   if (token) headers.authorization = 'Bearer ' + token;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const init = { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) };
+  const tried = new Set();
+  let response;
+  for (;;) {
+    const at = nodes.base();
+    try {
+      response = await fetch(at + path, init);
+      break;
+    } catch (e) {
+      // Only a network failure (the node is gone), never an HTTP status: every node gives the same answers.
+      if (!(e instanceof TypeError)) throw e;
+      tried.add(at);
+      nodes.failed(at);
+      if (tried.has(nodes.base())) throw e;
+    }
+  }
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok) {
     const problem = type.includes('json') ? await response.json().catch(() => null) : null;

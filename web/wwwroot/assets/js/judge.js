@@ -4,7 +4,7 @@ import { h, render, $ } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, ApiError } from './api.js';
 import { signIn, signOutButton, forget, describe } from './session.js';
-import { connect, startForever } from './live.js';
+import { keepConnected } from './live.js';
 import { createOutbox, newSubmissionId } from './outbox.js';
 import { scale, clamp, toNumber, fromNumber, show, total } from './steps.js';
 
@@ -237,16 +237,17 @@ async function submit(round, t, scales, values) {
   draw();
 }
 
-const hub = connect('/hubs/judge', session.token, (c) => {
-  c.on('stage', () => { chosen = null; confirming = false; notice = null; refresh(); });
-  c.on('reopened', (r) => {
-    notice = { kind: 'warn', text: L(`主裁判退回了您对 ${nameOf(r.contestant)} 的评分：${r.reason}`, `The chief judge reopened your sheet for ${nameOf(r.contestant)}: ${r.reason}`) };
-    if (info?.definition.gate !== 'on-stage') chosen = { contestant: r.contestant, round: r.round };
-    refresh();
-  });
-  c.onreconnecting(() => { connected = false; drawSync(); });
-  c.onreconnected(() => { connected = true; refresh(); outbox.flush(); });
-  c.onclose(() => { connected = false; drawSync(); setTimeout(() => startForever(c, up), 1000); });
+keepConnected('/hubs/judge', session.token, {
+  build: (c) => {
+    c.on('stage', () => { chosen = null; confirming = false; notice = null; refresh(); });
+    c.on('reopened', (r) => {
+      notice = { kind: 'warn', text: L(`主裁判退回了您对 ${nameOf(r.contestant)} 的评分：${r.reason}`, `The chief judge reopened your sheet for ${nameOf(r.contestant)}: ${r.reason}`) };
+      if (info?.definition.gate !== 'on-stage') chosen = { contestant: r.contestant, round: r.round };
+      refresh();
+    });
+  },
+  up,
+  down: () => { connected = false; drawSync(); },
 });
 async function up() { connected = true; await refresh(); outbox.flush(); }
 // While the hub is down the judge still sees the stage change, a little later.
@@ -257,4 +258,3 @@ onLanguage(draw);
 $('#bar').append(signOutButton('judge'));
 draw();
 refresh(); // at once, not after the hub: offline, this is what shows the view kept on the tablet
-startForever(hub, up);

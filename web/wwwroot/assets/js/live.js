@@ -1,29 +1,61 @@
-// The screen hub as every live page uses it: Join returns the whole state, `update` pushes whole newer states.
-// Only a state with a higher version than the one shown is rendered, so a page never mixes old and new; after a
-// reconnect the page joins again and renders whatever is newest.
-const retry = { nextRetryDelayInMilliseconds: (ctx) => Math.min(5000, 500 * (ctx.previousRetryCount + 1)) };
+// The hubs as every live page uses them. The screen hub: Join returns the whole state, `update` pushes whole newer
+// states. Only a state with a higher version than the one shown is rendered, so a page never mixes old and new; after a
+// reconnect the page joins again and renders whatever is newest. In a cluster (nodes.js) a connection that cannot come
+// back to its node within a few seconds is closed and a new one is opened to the next node.
+import * as nodes from './nodes.js';
+
+// One node: retry the same address forever. Several: give up after ~3 s and go to the next node.
+const retry = {
+  nextRetryDelayInMilliseconds: (ctx) => (nodes.several() && ctx.previousRetryCount >= 3 ? null : Math.min(5000, 500 * (ctx.previousRetryCount + 1))),
+};
 
 export function connect(path, token, build) {
+  const at = nodes.base();
   const connection = new window.signalR.HubConnectionBuilder()
-    .withUrl(path, { accessTokenFactory: () => token })
+    // Another node's origin: bearer token only, no cookies, so no credentialed CORS request.
+    .withUrl(at + path, at ? { accessTokenFactory: () => token, withCredentials: false } : { accessTokenFactory: () => token })
     .withAutomaticReconnect(retry)
     .configureLogging(window.signalR.LogLevel.None)
     .build();
+  connection.node = at;
   build?.(connection);
   return connection;
 }
 
-/** Starts a connection and keeps trying until it is up (a screen is unattended: it must come back by itself). */
-export async function startForever(connection, onUp) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await connection.start();
-      await onUp?.();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * (attempt + 1))));
-    }
+/**
+ * Keeps a hub connection up for good (a screen is unattended: it must come back by itself), on whichever node
+ * answers. `build(connection)` registers the handlers of each new connection; `up()` runs once it is connected (and
+ * after every reconnect: re-Join, refresh); a failing `up` starts over. `down()` tells the page it is not live.
+ */
+export function keepConnected(path, token, { build, up, down }) {
+  const hub = { connection: null, invoke: (...args) => (hub.connection ?? fail()).invoke(...args) };
+  const fail = () => { throw new TypeError('not connected'); };
+  function open(attempt) {
+    const c = connect(path, token, build);
+    let started = false;
+    c.onreconnecting(() => down?.());
+    c.onreconnected(async () => { try { await up?.(c); } catch { await c.stop(); } });
+    c.onclose(() => {
+      if (hub.connection === c) hub.connection = null;
+      down?.();
+      if (!started) return;
+      started = false;
+      nodes.failed(c.node);
+      setTimeout(() => open(0), 1000);
+    });
+    c.start()
+      .then(async () => {
+        started = true;
+        hub.connection = c;
+        try { await up?.(c); } catch { await c.stop(); }
+      })
+      .catch(() => {
+        nodes.failed(c.node);
+        setTimeout(() => open(attempt + 1), Math.min(5000, 500 * (attempt + 1)));
+      });
   }
+  open(0);
+  return hub;
 }
 
 /**
@@ -35,17 +67,9 @@ export function followScreen(token, finalId, onState, onConnection) {
   const apply = (state) => {
     if (state && state.version > shown) { shown = state.version; onState(state); }
   };
-  const connection = connect('/hubs/screen', token, (c) => {
-    c.on('update', (message) => apply(message.state));
-    c.onreconnecting(() => onConnection(false));
-    // A failed Join after a reconnect stops the connection; onclose then starts it over from scratch.
-    c.onreconnected(async () => { try { await join(); } catch { await c.stop(); } });
-    c.onclose(() => { onConnection(false); setTimeout(() => startForever(c, join), 1000); });
+  return keepConnected('/hubs/screen', token, {
+    build: (c) => c.on('update', (message) => apply(message.state)),
+    up: async (c) => { apply(await c.invoke('Join', finalId)); onConnection(true); },
+    down: () => onConnection(false),
   });
-  async function join() {
-    apply(await connection.invoke('Join', finalId));
-    onConnection(true);
-  }
-  startForever(connection, join);
-  return connection;
 }
