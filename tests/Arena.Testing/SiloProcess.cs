@@ -25,7 +25,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public string DataDir { get; }
-    public int Port { get; }
+    public int Port { get; private set; }
     public Dictionary<string, string> Settings { get; }
     /// <summary>The configured key, or the one the server printed when it generated it.</summary>
     public string AdminKey => _generatedAdminKey
@@ -42,8 +42,29 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the silo; sign-ins are practically unlimited unless <paramref name="authRateLimit"/> says otherwise.</summary>
+    /// <summary>
+    /// Starts the silo; sign-ins are practically unlimited unless <paramref name="authRateLimit"/> says otherwise.
+    /// A port found free can be taken by another process before the silo binds it: then it starts again on fresh
+    /// ports (the web port stays the same unless it was the one taken, so pages can reconnect after a restart).
+    /// </summary>
     public async Task StartAsync(int authRateLimit = 100000)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(authRateLimit);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && Output.Contains("already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                if (Output.Contains($":{Port}", StringComparison.Ordinal)) Port = FreePort();
+                lock (_output) _output.Clear();
+            }
+        }
+    }
+
+    private async Task StartOnceAsync(int authRateLimit)
     {
         var args = new List<string>
         {
@@ -65,7 +86,13 @@ public sealed class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Output}");
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(); // the rest of its output
+                var code = _process.ExitCode;
+                _process = null;
+                throw new InvalidOperationException($"The silo exited with {code}:\n{Output}");
+            }
             try { if ((await http.GetAsync("health/live")).IsSuccessStatusCode) return; }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
