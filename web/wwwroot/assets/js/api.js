@@ -1,7 +1,9 @@
 // The HTTP contract as the pages use it. A refusal becomes an ApiError carrying the problem details (status,
 // detail, errors[{path, message}]); a network failure stays a TypeError, which the judge page treats as "offline".
 // In a cluster (nodes.js) a network failure first moves the call to the next node; only when no node answers does
-// the TypeError reach the page.
+// the TypeError reach the page. Only calls that are safe to repeat move on by themselves (reads, sign-ins, sheets,
+// which carry their submissionId): a penalty or a stage call that reached a dying node may have been applied, so
+// it fails visibly instead, and the next call goes to the next node.
 import * as nodes from './nodes.js';
 
 export class ApiError extends Error {
@@ -18,6 +20,7 @@ export async function request(token, method, path, body) {
   if (token) headers.authorization = 'Bearer ' + token;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const init = { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) };
+  const repeatable = method === 'GET' || /\/scores$|^\/api\/auth\//.test(path);
   const tried = new Set();
   let response;
   for (;;) {
@@ -30,7 +33,7 @@ export async function request(token, method, path, body) {
       if (!(e instanceof TypeError)) throw e;
       tried.add(at);
       nodes.failed(at);
-      if (tried.has(nodes.base())) throw e;
+      if (!repeatable || tried.has(nodes.base())) throw e;
     }
   }
   const type = response.headers.get('content-type') ?? '';
