@@ -12,10 +12,10 @@ namespace Arena.Silo.Storage;
 public static class ArenaStorageExtensions
 {
     /// <summary>The grain storage grains name in <c>[PersistentState(..., "arena")]</c> and <c>[StorageProvider]</c>.</summary>
-    public const string ProviderName = "arena";
+    public const string ProviderName = ArenaProviders.Storage;
 
     /// <summary>The log-consistency provider of Arena's journaled grains: the whole event list kept in <see cref="ProviderName"/>.</summary>
-    public const string LogConsistencyProviderName = "LogStorage";
+    public const string LogConsistencyProviderName = ArenaProviders.LogStorage;
 
     // The one ADO.NET provider behind both storage names; grains never name it.
     private const string AdoNetProviderName = "arena-adonet";
