@@ -17,7 +17,7 @@ internal static class FinalChecks
     /// <summary>Chief-judge actions: only the judge marked <c>chief</c> may take them.</summary>
     public static void Chief(FinalDefinition d, Caller caller)
     {
-        if (caller.Role != "judge" || !d.Judges.Any(j => j.Id == caller.Subject && j.Chief))
+        if (!caller.IsChiefOf(d))
             throw ArenaProblem.Forbidden("Only the chief judge of this final may do this.");
     }
 

@@ -7,6 +7,9 @@ namespace Arena.Finals;
 public sealed record Caller([property: Id(0)] string Role, [property: Id(1)] string Subject)
 {
     public string Actor => Subject.Length == 0 ? Role : Role + ":" + Subject;
+
+    /// <summary>The chief judge is the judge the definition marks <c>chief</c>; it is not a role of its own.</summary>
+    public bool IsChiefOf(FinalDefinition definition) => Role == "judge" && definition.Judges.Any(j => j.Id == Subject && j.Chief);
 }
 
 [GenerateSerializer, Immutable, Alias("arena.submit-sheet")]

@@ -97,8 +97,7 @@ public static class ScoringApi
     /// <summary>Judges may act on the show only when they are the chief judge.</summary>
     public static async Task RequireChief(IFinalGrain final, Caller caller)
     {
-        var definition = (await final.Get()).Definition;
-        if (!definition.Judges.Any(j => j.Id == caller.Subject && j.Chief))
+        if (!caller.IsChiefOf((await final.Get()).Definition))
             throw ArenaProblem.Forbidden("Only the chief judge among the judges can do this.");
     }
 }

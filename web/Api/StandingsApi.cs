@@ -37,8 +37,7 @@ public static class StandingsApi
             var grain = grains.GetGrain<IFinalGrain>(id);
             var sheets = await grain.Sheets();
             if (caller.Role != AccessRoles.Judge) return TypedResults.Ok(sheets);
-            var chief = (await grain.Get()).Definition.Judges.Any(j => j.Id == caller.Subject && j.Chief);
-            return TypedResults.Ok(chief ? sheets : sheets.Where(s => s.Judge == caller.Subject).ToList());
+            return TypedResults.Ok(caller.IsChiefOf((await grain.Get()).Definition) ? sheets : sheets.Where(s => s.Judge == caller.Subject).ToList());
         });
 
         final.MapGet("/journal", async (string id, HttpContext http, IGrainFactory grains) =>
