@@ -15,7 +15,7 @@ public sealed class Demo(IGrainFactory grains, ILogger<Demo> logger) : IHostedSe
     {
         var (definition, problems) = DefinitionJson.Parse(await File.ReadAllTextAsync(SamplePath, cancellationToken));
         if (definition is null || problems.Count > 0)
-            throw new InvalidOperationException("The sample final is invalid: " + string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+            throw new InvalidOperationException("The sample final is invalid: " + string.Join("; ", problems));
         var final = grains.GetGrain<IFinalGrain>(definition.Id);
         if (!await final.Exists())
         {

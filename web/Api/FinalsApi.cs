@@ -24,7 +24,7 @@ public static class FinalsApi
             using var reader = new StreamReader(request.Body);
             var (definition, problems) = DefinitionJson.Parse(await reader.ReadToEndAsync());
             if (definition is null || problems.Count > 0)
-                throw ArenaProblem.Invalid("The final definition is not valid: " + string.Join("; ", problems.Select(p => p.Path.Length == 0 ? p.Message : $"{p.Path}: {p.Message}")), FieldError.From(problems));
+                throw ArenaProblem.Invalid("The final definition is not valid: " + string.Join("; ", problems), FieldError.From(problems));
             await grains.GetGrain<IFinalGrain>(definition.Id).Create(definition, request.HttpContext.User.Caller());
             return TypedResults.Created($"/api/finals/{definition.Id}", new Created(definition.Id));
         });
