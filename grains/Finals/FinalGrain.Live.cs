@@ -58,12 +58,13 @@ public sealed partial class FinalGrain
         return Task.FromResult(Notify(UpdateKinds.Timer));
     }
 
-    /// <summary>Counts the change, builds the whole screen state once, and tells every subscribed node.</summary>
+    /// <summary>Counts the change and, when some node is subscribed, builds the whole screen state once and tells them all.</summary>
     private long Notify(string kind, ReopenNotice? reopened = null)
     {
         _version++;
+        if (_observers is not { Count: > 0 }) return _version; // nobody watches: no screen state to build
         var update = new LiveUpdate(_version, kind, BuildScreen(), reopened, clock.GetUtcNow());
-        if (_observers is { Count: > 0 }) _observers.Notify(o => o.Updated(update));
+        _observers.Notify(o => o.Updated(update));
         return _version;
     }
 
