@@ -15,7 +15,7 @@ public sealed class AccessGrain(
         var code = new AccessCode(NewCode(), role, subject, clock.GetUtcNow());
         if (role == AccessRoles.Judge) access.State.Codes.RemoveAll(c => c.Role == role && c.Subject == subject);
         access.State.Codes.Add(code);
-        await access.WriteStateAsync();
+        await access.WriteOrRestoreAsync();
         return code;
     }
 

@@ -14,7 +14,7 @@ public sealed class FinalsIndexGrain([PersistentState("finals", ArenaProviders.S
     {
         if (index.State.Ids.Contains(finalId)) return;
         index.State.Ids.Add(finalId);
-        await index.WriteStateAsync();
+        await index.WriteOrRestoreAsync();
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(index.State.Ids.ToList());
