@@ -84,7 +84,12 @@ public sealed class ScreenPageTests(BrowserFixture arena)
         var link = (await admin.Post($"api/finals/{builder.Id}/access", new { role = "screen", subject = "hall" })).Json!["url"]!.GetValue<string>();
         var screen = await arena.Device(1920, 1080, baseUrl: url);
         await screen.GotoAsync(link);
-        await Expect(screen.Locator(".idle")).ToBeVisibleAsync();
+        // A server that has just started compiles and activates everything on its first requests (sign-in, the
+        // definition, the hub, Join): with the other browser tests running beside it that took over 5 s here. The
+        // screen says it is connecting meanwhile, never a blank page; the test waits for the state, not for a clock.
+        await Expect(screen.Locator("#connecting, .idle")).ToBeVisibleAsync();
+        await Expect(screen.Locator(".idle")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(screen.Locator("#connecting")).ToHaveCountAsync(0);
         await Expect(screen.Locator("#offline")).ToBeHiddenAsync();
 
         await silo.KillAsync();

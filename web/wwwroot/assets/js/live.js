@@ -50,6 +50,8 @@ export function keepConnected(path, token, { build, up, down }) {
         try { await up?.(c); } catch { await c.stop(); }
       })
       .catch(() => {
+        // Not even the first connection: say so (a screen that never connected must not just stay blank).
+        down?.();
         nodes.failed(c.node);
         setTimeout(() => open(attempt + 1), Math.min(5000, 500 * (attempt + 1)));
       });

@@ -11,31 +11,51 @@ import { timerText } from './timer.js';
 
 const main = $('#main');
 applyStatic();
+// Drawn before the first request, so a screen is never a blank page (the page's load event comes after this line).
+const connecting = () => h('div', { class: 'connecting', id: 'connecting' }, L('正在连接…', 'Connecting…'));
+render(main, connecting());
 const session = await signIn('screen', main, { roles: ['screen'], allowAdmin: true });
-const definition = (await client(session).final('/info')).definition;
-const decimals = definition.rounding?.decimals ?? 2;
-const judgeName = (id) => definition.judges.find((j) => j.id === id)?.name ?? id;
-const contestant = (id) => definition.contestants.find((c) => c.id === id) ?? { id, name: id };
-const roundTitle = (id) => definition.rounds.find((r) => r.id === id)?.title ?? id;
 
 const REVEAL_EVERY_MS = 900;
+let definition = null;
 let state = null;
 let receivedAt = 0;
 let up = false;
 let reveal = { key: null, shown: 0 };
 let ranks = { version: null, previous: {}, memory: null };
 
+const decimals = () => definition.rounding?.decimals ?? 2;
+const judgeName = (id) => definition.judges.find((j) => j.id === id)?.name ?? id;
+const contestant = (id) => definition.contestants.find((c) => c.id === id) ?? { id, name: id };
+const roundTitle = (id) => definition.rounds.find((r) => r.id === id)?.title ?? id;
+
 const stage = h('div', { id: 'screen' });
 const offline = h('div', { id: 'offline', hidden: true }, '');
 // The language switch of an unattended screen: a faint corner button, set once when the screen is installed.
 const tools = h('div', { id: 'screen-tools' }, languageSwitch());
 render(main, stage, offline, tools);
+draw();
 
+// The definition (names, titles) and the live state are fetched side by side, not one after the other: on a server
+// that has just started every first request is slow (nothing compiled or activated yet), and the screen shows
+// "connecting" rather than a blank page until both are here.
+loadDefinition().then((d) => { definition = d; draw(); });
 followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
 });
+
+/** The final's definition, asked again while the server cannot be reached (a screen is unattended). */
+async function loadDefinition() {
+  for (let attempt = 1; ; attempt++) {
+    try { return (await client(session).final('/info')).definition; }
+    catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
+    }
+  }
+}
 
 /** Keeps what must survive re-renders: how far the reveal has got, and each contestant's previous rank. */
 function track(s) {
@@ -59,7 +79,10 @@ setInterval(() => { const t = $('#timer'); if (t && state) paintTimer(t); }, 250
 const shown = (row) => Object.values(row.rounds ?? {}).some((v) => v !== null && v !== undefined);
 
 function draw() {
-  if (!state) return;
+  if (!state || !definition) {
+    render(stage, connecting());
+    return;
+  }
   const views = { stage: onStage, reveal: revealView, ranking: ranking, podium: podium };
   render(stage,
     h('header', { class: 'screen-title' }, h('span', {}, state.title),
@@ -94,7 +117,7 @@ function revealView() {
       class: ['sheet', i < reveal.shown ? 'shown' : 'hidden', all && !s.counted ? 'dropped' : ''].join(' '), dataset: { judge: s.judge } },
     h('div', { class: 'judge-name' }, judgeName(s.judge)), h('div', { class: 'score' }, i < reveal.shown ? fmt(s.total) : '')))),
     h('div', { class: 'round-score', id: 'round-score', hidden: !all },
-      L('本轮得分 ', 'Round score '), h('b', {}, fmt(r.score, decimals))));
+      L('本轮得分 ', 'Round score '), h('b', {}, fmt(r.score, decimals()))));
 }
 
 /** Ranking and podium before any round is complete: say so, rather than show an empty hall screen. */
@@ -111,8 +134,8 @@ function ranking() {
       const c = contestant(row.contestant);
       return h('tr', { dataset: { contestant: row.contestant, move } }, h('td', { class: 'rank' }, row.rank),
         h('td', { class: `move ${move}`, title: move }, arrow), h('td', { class: 'name' }, row.name, h('small', {}, c.unit ?? '')),
-        definition.rounds.length > 1 && definition.rounds.map((rd) => h('td', { class: 'num round' }, fmt(row.rounds?.[rd.id], decimals))),
-        h('td', { class: 'num total' }, fmt(row.total, decimals)), h('td', { class: 'award' }, row.award ?? ''));
+        definition.rounds.length > 1 && definition.rounds.map((rd) => h('td', { class: 'num round' }, fmt(row.rounds?.[rd.id], decimals()))),
+        h('td', { class: 'num total' }, fmt(row.total, decimals())), h('td', { class: 'award' }, row.award ?? ''));
     })));
 }
 
@@ -123,7 +146,7 @@ function podium() {
   const top = [2, 1, 3].map((rank) => rows.find((r) => r.rank === rank)).filter(Boolean);
   return h('section', { class: 'mode-podium' },
     h('div', { class: 'podium' }, top.map((r) => h('div', { class: `step step-${r.rank}` }, h('div', { class: 'name' }, r.name),
-      h('div', { class: 'total' }, fmt(r.total, decimals)), h('div', { class: 'block' }, r.rank)))),
+      h('div', { class: 'total' }, fmt(r.total, decimals())), h('div', { class: 'block' }, r.rank)))),
     h('div', { class: 'tiers', id: 'awards' }, tiers.map((t) => h('div', { class: 'tier' }, h('h3', {}, t.title),
       h('div', {}, t.rows.map((r) => h('span', { class: 'winner' }, r.name)))))));
 }
