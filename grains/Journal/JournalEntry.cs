@@ -13,7 +13,8 @@ public sealed record JournalEntry(
     [property: Id(3)] string Actor,
     [property: Id(4)] string Type,
     [property: Id(5)] string Data,
-    [property: Id(6)] string Hash);
+    [property: Id(6)] string Hash,
+    [property: Id(7)] string Signature = "");
 
 /// <summary>An entry of a final's merged journal, numbered final-wide.</summary>
 [GenerateSerializer, Immutable, Alias("arena.journal-record")]
