@@ -16,6 +16,31 @@ internal static class Ranking
             .ToList();
     }
 
+    /// <summary>
+    /// The same ranking by sorting, O(C log C) rather than comparing every pair: in descending order the first of a
+    /// group of equals has exactly its index of contestants strictly ahead. <see cref="LiveStandings"/> uses it;
+    /// <see cref="ScoringEngine"/> keeps the definition above as the reference the property tests compare against.
+    /// </summary>
+    public static IReadOnlyList<StandingRow> Sorted(FinalDefinition d, IReadOnlyList<ContestantLine> lines)
+    {
+        var tieBreakers = d.Ranking.TieBreakers;
+        var sorted = lines.ToArray();
+        Array.Sort(sorted, (a, b) =>
+        {
+            var by = Compare(b, a, tieBreakers);
+            if (by != 0) return by;
+            by = a.Contestant.Order.CompareTo(b.Contestant.Order);
+            return by != 0 ? by : string.CompareOrdinal(a.Contestant.Id, b.Contestant.Id);
+        });
+        var rows = new StandingRow[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var rank = i > 0 && Compare(sorted[i - 1], sorted[i], tieBreakers) == 0 ? rows[i - 1].Rank : i + 1;
+            rows[i] = Row(d, sorted[i], rank);
+        }
+        return rows;
+    }
+
     /// <summary>Positive when <paramref name="a"/> ranks ahead of <paramref name="b"/>.</summary>
     private static int Compare(ContestantLine a, ContestantLine b, IReadOnlyList<string> tieBreakers)
     {

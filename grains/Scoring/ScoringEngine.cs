@@ -28,6 +28,18 @@ public static class ScoringEngine
         return new StandingsResult(Ranking.Rank(d, lines));
     }
 
+    /// <summary>What a screen may show: the full standings recomputed from the input of complete rounds only (no
+    /// judge's number before the round is complete; an adjustment of the total once some round of the contestant is).</summary>
+    public static StandingsResult Revealed(FinalDefinition d, ScoringInput input, StandingsResult full)
+    {
+        var complete = full.Rows.SelectMany(r => r.Detail.Where(x => x.Complete).Select(x => (r.Contestant, x.Round))).ToHashSet();
+        var anyRevealed = complete.Select(c => c.Contestant).ToHashSet();
+        return Compute(d, new ScoringInput(
+            [.. input.Sheets.Where(s => complete.Contains((s.Contestant, s.Round)))],
+            [.. input.Adjustments.Where(a => string.IsNullOrEmpty(a.Round) ? anyRevealed.Contains(a.Contestant) : complete.Contains((a.Contestant, a.Round)))],
+            [.. input.Closures.Where(c => complete.Contains((c.Contestant, c.Round)))]));
+    }
+
     private static ContestantLine Score(
         FinalDefinition d, ContestantDefinition contestant,
         Dictionary<(string, string), Dictionary<string, Sheet>> latest,
