@@ -39,6 +39,7 @@ public sealed class ClusterNodes : IAsyncDisposable
                 ["ConnectionStrings:Arena"] = connection,
                 ["Arena:ServiceId"] = service,
                 ["Arena:ClusterId"] = service,
+                ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
             cluster.AdminKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             var n = o.Nodes ?? 1;

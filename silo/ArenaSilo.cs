@@ -22,6 +22,7 @@ public static class ArenaSilo
         // once (the next call activates a grain on a live node, from storage) instead of after failure detection. That needs time; nothing else in the process holds the stop up.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.AddArenaClusterSecrets();
+        builder.AddArenaJournalKey();
         builder.UseOrleans(silo =>
         {
             silo.AddArenaClustering(builder.Configuration);

@@ -3,28 +3,18 @@ using Arena.Journal;
 namespace Arena.Contestants;
 
 /// <summary>
-/// One contestant of one final (key <c>finalId/contestantId</c>): their sheets per round, reopenings, adjustments and
-/// closures, as a hash-chained event stream. The final grain checks everything the definition decides (who may score
-/// what, sheet ranges) before calling; this grain decides what depends on its own history, and every call returns
-/// only after the event is durably stored.
+/// One contestant's stream of one final (key <c>finalId/contestantId</c>): their sheets, reopenings, adjustments and
+/// closures. Ownership: the final grain decides every one of these events (it holds the whole final's model, which the
+/// rules need: the stage, the gate, publication, the other judges' sheets for completeness); this grain only stores the
+/// contestant's stream, hash-chained and signed. A stream per contestant keeps each append and each replay small,
+/// and lets the final grain read contestants in parallel when it activates.
 /// </summary>
 public interface IContestantGrain : IGrainWithStringKey
 {
-    Task<ContestantRecord> Get();
+    /// <summary>Appends events decided by the final grain; returns the stored entries once they are durable.</summary>
+    Task<IReadOnlyList<JournalEntry>> Append(string actor, IReadOnlyList<object> events);
 
-    /// <summary>Records a sheet. The same submission id again returns the record unchanged (exactly once); a judge
-    /// who already has a sheet in effect for the round gets 409.</summary>
-    Task<ContestantRecord> Submit(string actor, SheetSubmitted sheet);
-
-    /// <summary>Withdraws a judge's sheet so that they can submit a corrected one; 409 when there is none.</summary>
-    Task<ContestantRecord> Reopen(string actor, SheetReopened reopen);
-
-    Task<ContestantRecord> Adjust(string actor, AdjustmentApplied adjustment);
-
-    /// <summary>Completes a round with the sheets present; 409 when it is closed already.</summary>
-    Task<ContestantRecord> Close(string actor, RoundClosed closure);
-
-    /// <summary>The stream as stored, for the journal and its verification.</summary>
+    /// <summary>The stream as stored, for replay, the journal and its verification.</summary>
     Task<IReadOnlyList<JournalEntry>> Entries();
 }
 

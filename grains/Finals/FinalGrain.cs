@@ -7,82 +7,111 @@ using Microsoft.Extensions.Logging;
 
 namespace Arena.Finals;
 
+/// <summary>
+/// The final: decides every change with <see cref="FinalModel"/>, appends the events to the stream that owns them,
+/// folds them into the model and tells the nodes. Ownership: this grain's own stream ("final") holds what concerns the
+/// whole final — the definition, the stage, the screen mode and timer, seals of the contestants' heads, publication;
+/// each contestant's stream (<see cref="IContestantGrain"/>) holds their sheets and the chief judge's decisions about
+/// them. At activation the model is folded from all of them, so nothing lives only in memory.
+/// </summary>
 [LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
 [StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, ILogger<FinalGrain> logger)
+public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, JournalSigner signer, ILogger<FinalGrain> logger)
     : JournaledGrain<FinalState, JournalEntry>, IFinalGrain
 {
-    private readonly Dictionary<string, ContestantRecord> _contestants = [];
-    // Versions of the live view must rise across reactivations too without a storage write per change:
-    // start each activation from the clock (microsecond-scaled milliseconds), then count.
-    private long _version;
-    private StandingsResult? _result;
+    private FinalModel _model = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        _version = clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-        if (State.Definition is { } d)
-        {
-            var records = await Task.WhenAll(d.Contestants.Select(c => ContestantOf(c.Id).Get()));
-            foreach (var r in records) _contestants[r.Contestant] = r;
-        }
+        _model = Replay.Fold(this.GetPrimaryKeyString(), Replay.Order(await AllEntries()));
     }
-
-    private FinalDefinition Definition => State.Definition ?? throw ArenaProblem.NotFound($"There is no final '{this.GetPrimaryKeyString()}'.");
 
     private IContestantGrain ContestantOf(string contestant) =>
         grains.GetGrain<IContestantGrain>(ContestantKey.Of(this.GetPrimaryKeyString(), contestant));
 
+    /// <summary>This grain's stream and every contestant's, as stored.</summary>
+    private async Task<IReadOnlyList<JournalEntry>> AllEntries()
+    {
+        var own = State.Entries.ToList();
+        var definition = own.Count > 0 && EventJson.Deserialize(own[0].Type, own[0].Data) is FinalCreated c ? c.Definition : null;
+        if (definition is null) return own;
+        var streams = await Task.WhenAll(definition.Contestants.Select(x => ContestantOf(x.Id).Entries()));
+        return [.. own, .. streams.SelectMany(s => s)];
+    }
+
+    /// <summary>Decide, append to the owning stream, apply, notify: the one way anything about a final changes.</summary>
+    private Task<long> Handle(FinalCommand command, Caller caller) => Run(_model.Decide(command, caller), caller);
+
+    private async Task<long> Run(Decision decision, Caller caller)
+    {
+        if (decision.Changes.Count == 0) return _model.Seq;
+        foreach (var stream in decision.Changes.GroupBy(c => c.Stream))
+            await Append(stream.Key, caller.Actor, [.. stream.Select(c => c.Event)]);
+        // A round that just completed seals every contestant stream's head into the final's own stream, so a stream
+        // cut short or rolled back in the database later no longer reaches what was recorded.
+        var kind = _model.LastKind;
+        var reopened = _model.LastReopened;
+        if (_model.RoundJustCompleted) await Append(StreamHeads.Final, "arena", [_model.Seal()]);
+        return Notify(kind, reopened);
+    }
+
+    private async Task Append(string stream, string actor, IReadOnlyList<object> events)
+    {
+        IReadOnlyList<JournalEntry> stored;
+        if (StreamHeads.ContestantOf(stream) is { } contestant) stored = await ContestantOf(contestant).Append(actor, events);
+        else
+        {
+            var at = clock.GetUtcNow();
+            var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
+            var entries = new List<JournalEntry>(events.Count);
+            foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamHeads.Final, at, actor, @event, signer));
+            RaiseEvents(entries);
+            await ConfirmEvents();
+            stored = entries;
+        }
+        foreach (var entry in stored) _model.Apply(entry);
+    }
+
     public async Task Create(FinalDefinition definition, Caller caller)
     {
-        if (State.Definition is not null) throw ArenaProblem.Conflict($"A final with id '{this.GetPrimaryKeyString()}' exists already.");
-        var problems = DefinitionValidator.Validate(definition);
-        if (problems.Count > 0) throw ArenaProblem.Invalid("The final definition is not valid.", FieldError.From(problems));
-        if (definition.Id != this.GetPrimaryKeyString()) throw ArenaProblem.Invalid("The definition's id does not match the final.");
-        await Append(caller, new FinalCreated(definition));
+        await Handle(new CreateFinal(definition), caller);
         await grains.GetGrain<IFinalsIndexGrain>(0).Add(definition.Id);
     }
 
-    public Task<bool> Exists() => Task.FromResult(State.Definition is not null);
+    public Task<bool> Exists() => Task.FromResult(_model.Definition is not null);
 
-    public Task<FinalView> Get() =>
-        Task.FromResult(new FinalView(Definition.Id, StateName(), Definition, State.Stage, State.Published, _version));
+    public Task<FinalView> Get() => Task.FromResult(_model.View());
 
-    public Task<FinalSummary> Summary() => Task.FromResult(new FinalSummary(Definition.Id, Definition.Title, StateName()));
+    public Task<FinalSummary> Summary() => Task.FromResult(new FinalSummary(_model.FinalId, _model.RequireDefinition().Title, _model.StateName));
 
-    private string StateName() =>
-        State.Published ? "published" : State.Stage is not null || _contestants.Values.Any(c => c.Entries > 0) ? "running" : "ready";
+    public Task<long> Call(Stage stage, Caller caller) => Handle(new CallContestant(stage), caller);
 
-    public async Task<long> Call(Stage stage, Caller caller)
+    public async Task<SheetAck> Submit(SubmitSheet sheet, Caller caller)
     {
-        var d = Definition;
-        FinalChecks.Contestant(d, stage.Contestant);
-        FinalChecks.Round(d, stage.Round);
-        FinalChecks.NotPublished(State.Published);
-        await Append(caller, new ContestantCalled(stage.Contestant, stage.Round));
-        // A contestant called back whose round is complete shows their reveal again; otherwise the reveal clears.
-        _revealTarget = RoundOf(stage.Contestant, stage.Round) is { Complete: true } ? stage : null;
-        return Notify(UpdateKinds.Stage);
+        var decision = _model.Decide(new SubmitSheetCommand(sheet), caller);
+        if (decision.Repeat is { } earlier) return earlier;
+        var version = await Run(decision, caller);
+        var stored = _model.Contestant(sheet.Contestant)!.BySubmission[sheet.SubmissionId];
+        return new SheetAck(true, stored.Total, version);
     }
 
-    public async Task<long> Publish(Caller caller)
-    {
-        var d = Definition;
-        FinalChecks.Chief(d, caller);
-        FinalChecks.NotPublished(State.Published);
-        var open = Result().Result.Rows.Where(r => !r.Complete).Select(r => r.Name).ToList();
-        if (open.Count > 0)
-            throw ArenaProblem.Conflict($"Results can be published only when every contestant is complete; still provisional: {string.Join(", ", open)}.");
-        await Append(caller, new ResultsPublished());
-        return Notify(UpdateKinds.Published);
-    }
+    public Task<long> Reopen(string contestant, string round, string judge, string reason, Caller caller) =>
+        Handle(new ReopenSheet(contestant, round, judge, reason), caller);
 
-    private async Task Append(Caller caller, object @event)
-    {
-        RaiseEvent(HashChain.Append(State.Entries, "final", clock.GetUtcNow(), caller.Actor, @event));
-        await ConfirmEvents();
-    }
+    public Task<long> Adjust(string contestant, string? round, decimal points, string reason, Caller caller) =>
+        Handle(new AdjustScore(contestant, round, points, reason), caller);
+
+    public Task<long> Close(string contestant, string round, string reason, Caller caller) =>
+        Handle(new CloseRound(contestant, round, reason), caller);
+
+    public Task<long> Publish(Caller caller) => Handle(new PublishResults(), caller);
+
+    public Task<long> SetMode(string mode, Caller caller) => Handle(new ChangeScreenMode(mode), caller);
+
+    public Task<long> Timer(string action, int? seconds, Caller caller) => Handle(new RunTimer(action, seconds), caller);
+
+    public Task<StandingsResult> Result() => Task.FromResult(_model.Standings.Full);
 
     protected override void TransitionState(FinalState state, JournalEntry @event) => state.Apply(@event);
 }

@@ -38,17 +38,18 @@ public interface IFinalGrain : IGrainWithStringKey
 
     Task<long> Publish(Caller caller);
 
-    /// <summary>The standings now, or as of journal event <paramref name="at"/>. With <paramref name="revealedOnly"/>,
-    /// only complete rounds count (what a screen may show).</summary>
+    /// <summary>The standings now, or as of journal event <paramref name="at"/>. A screen sees complete rounds only;
+    /// a judge only when chief; auditors and the admin everything.</summary>
     [AlwaysInterleave]
-    Task<StandingsView> Standings(long? at, bool revealedOnly);
+    Task<StandingsView> Standings(long? at, Caller caller);
 
     /// <summary>The full computed result (sheets counted/dropped), for screens and the chief.</summary>
     [AlwaysInterleave]
     Task<StandingsResult> Result();
 
+    /// <summary>Every sheet for the chief judge, the admin and auditors; a judge's own sheets for another judge.</summary>
     [AlwaysInterleave]
-    Task<IReadOnlyList<SheetView>> Sheets();
+    Task<IReadOnlyList<SheetView>> Sheets(Caller caller);
 
     [AlwaysInterleave]
     Task<IReadOnlyList<JournalRecord>> Journal();
@@ -63,9 +64,13 @@ public interface IFinalGrain : IGrainWithStringKey
 
     Task Unsubscribe(IFinalObserver observer);
 
-    /// <summary>What the big screens show now, whole (the snapshot a screen gets on Join).</summary>
+    /// <summary>What the big screens show now, whole: what a node pushes to its screens.</summary>
     [AlwaysInterleave]
     Task<ScreenState> Screen();
+
+    /// <summary>The snapshot a screen gets on Join: <see cref="Screen"/>, for a caller allowed to watch (a judge only when chief).</summary>
+    [AlwaysInterleave]
+    Task<ScreenState> Join(Caller caller);
 
     /// <summary>What the big screens show: <c>stage</c>, <c>reveal</c>, <c>ranking</c> or <c>podium</c> (the operator's choice).</summary>
     Task<long> SetMode(string mode, Caller caller);

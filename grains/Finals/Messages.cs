@@ -56,7 +56,17 @@ public sealed record StandingsView(
     [property: Id(2)] IReadOnlyList<StandingsRowView> Rows);
 
 [GenerateSerializer, Immutable, Alias("arena.verify-report")]
-public sealed record VerifyReport([property: Id(0)] bool Ok, [property: Id(1)] int Events, [property: Id(2)] IReadOnlyList<string> Problems);
+public sealed record VerifyReport(
+    [property: Id(0)] bool Ok,
+    [property: Id(1)] int Events,
+    [property: Id(2)] IReadOnlyList<string> Problems,
+    // One SHA-256 over the heads of every stream as stored now.
+    [property: Id(3)] string? Digest = null,
+    // The digest of the heads recorded at publication (printed on the result); verification checks that every stored
+    // stream still reaches those heads.
+    [property: Id(4)] string? PublishedDigest = null,
+    // Which journal key the signatures were checked against (a fingerprint, not the key).
+    [property: Id(5)] string? KeyId = null);
 
 /// <summary>One judge's sheet as the chief judge, the review page and the export see it.</summary>
 [GenerateSerializer, Immutable, Alias("arena.sheet-view")]

@@ -12,16 +12,17 @@ public static class HashChain
     public static string Link(string previousHash, string stream, int index, DateTimeOffset at, string actor, string type, string data) =>
         Sha256(string.Join('\n', previousHash, stream, index.ToString(), at.UtcDateTime.ToString("O"), actor, type, data));
 
-    public static JournalEntry Append(IReadOnlyList<JournalEntry> stream, string streamName, DateTimeOffset at, string actor, object @event)
+    /// <summary>The entry that follows <paramref name="previous"/> (null: the stream's first), hashed and signed.</summary>
+    public static JournalEntry Next(JournalEntry? previous, string streamName, DateTimeOffset at, string actor, object @event, JournalSigner signer)
     {
-        var previous = stream.Count == 0 ? Genesis(streamName) : stream[^1].Hash;
         var (type, data) = EventJson.Serialize(@event);
-        var hash = Link(previous, streamName, stream.Count, at, actor, type, data);
-        return new JournalEntry(streamName, stream.Count, at, actor, type, data, hash);
+        var index = previous is null ? 0 : previous.Index + 1;
+        var hash = Link(previous?.Hash ?? Genesis(streamName), streamName, index, at, actor, type, data);
+        return new JournalEntry(streamName, index, at, actor, type, data, hash, signer.Sign(hash));
     }
 
     /// <summary>Every place where the stream does not verify, in words an auditor understands.</summary>
-    public static IEnumerable<string> Check(string streamName, IReadOnlyList<JournalEntry> stream)
+    public static IEnumerable<string> Check(string streamName, IReadOnlyList<JournalEntry> stream, JournalSigner signer)
     {
         var previous = Genesis(streamName);
         for (var i = 0; i < stream.Count; i++)
@@ -32,6 +33,8 @@ public static class HashChain
             var expected = Link(previous, streamName, i, e.At, e.Actor, e.Type, e.Data);
             if (expected != e.Hash)
                 yield return $"{streamName}: entry {i} ({e.Type}) does not match its hash: it was changed after it was written";
+            else if (!signer.Verify(e.Hash, e.Signature))
+                yield return $"{streamName}: entry {i} ({e.Type}) is not signed with this server's journal key: it was written or rewritten by someone else";
             previous = e.Hash;
         }
     }

@@ -25,4 +25,6 @@ public sealed record JournalRecord(
     [property: Id(3)] string Type,
     [property: Id(4)] string Actor,
     [property: Id(5)] string Data,
-    [property: Id(6)] string Hash);
+    [property: Id(6)] string Hash,
+    [property: Id(7)] int Index = 0,
+    [property: Id(8)] string Signature = "");

@@ -21,6 +21,8 @@ public sealed class ClusterPageTests(BrowserFixture arena)
             ["ConnectionStrings:Arena"] = TestPostgres.ConnectionString,
             ["Arena:ServiceId"] = serviceId,
             ["Arena:ClusterId"] = serviceId,
+            // The journal key every node shares (kept out of the database).
+            ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         await using var a = new SiloProcess(settings: settings);
         await using var b = new SiloProcess(settings: settings);

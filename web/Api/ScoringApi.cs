@@ -18,7 +18,7 @@ public static class ScoringApi
 
         final.MapPost("/stage", async (string id, StageRequest? body, HttpContext http, IGrainFactory grains) =>
         {
-            var (grain, caller) = await ShowRunner(id, http, grains);
+            var (grain, caller) = ShowRunner(id, http, grains);
             var b = Require.Body(body);
             var stage = new Stage(Require.Field(b.Contestant, "contestant"), Require.Field(b.Round, "round"));
             return TypedResults.Ok(new VersionResponse(await grain.Call(stage, caller)));
@@ -26,13 +26,13 @@ public static class ScoringApi
 
         final.MapPost("/screen", async (string id, ScreenModeRequest? body, HttpContext http, IGrainFactory grains) =>
         {
-            var (grain, caller) = await ShowRunner(id, http, grains);
+            var (grain, caller) = ShowRunner(id, http, grains);
             return TypedResults.Ok(new VersionResponse(await grain.SetMode(Require.Field(Require.Body(body).Mode, "mode"), caller)));
         });
 
         final.MapPost("/timer", async (string id, TimerRequest? body, HttpContext http, IGrainFactory grains) =>
         {
-            var (grain, caller) = await ShowRunner(id, http, grains);
+            var (grain, caller) = ShowRunner(id, http, grains);
             var b = Require.Body(body);
             return TypedResults.Ok(new VersionResponse(await grain.Timer(Require.Field(b.Action, "action"), b.Seconds, caller)));
         });
@@ -85,19 +85,7 @@ public static class ScoringApi
             Require.Field(b.Round, "round"), b.Criteria, b.Score);
     }
 
-    /// <summary>Running the show (stage, screen, timer): the admin, the operator or the chief judge.</summary>
-    private static async Task<(IFinalGrain, Caller)> ShowRunner(string id, HttpContext http, IGrainFactory grains)
-    {
-        var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Operator, AccessRoles.Judge);
-        var grain = grains.GetGrain<IFinalGrain>(id);
-        if (caller.Role == AccessRoles.Judge) await RequireChief(grain, caller);
-        return (grain, caller);
-    }
-
-    /// <summary>Judges may act on the show only when they are the chief judge.</summary>
-    public static async Task RequireChief(IFinalGrain final, Caller caller)
-    {
-        if (!caller.IsChiefOf((await final.Get()).Definition))
-            throw ArenaProblem.Forbidden("Only the chief judge among the judges can do this.");
-    }
+    /// <summary>Running the show (stage, screen, timer): the admin, the operator or a judge (the grain lets only the chief through).</summary>
+    private static (IFinalGrain, Caller) ShowRunner(string id, HttpContext http, IGrainFactory grains) =>
+        (grains.GetGrain<IFinalGrain>(id), http.User.For(id, AccessRoles.Admin, AccessRoles.Operator, AccessRoles.Judge));
 }

@@ -18,9 +18,7 @@ public static class StandingsApi
         {
             // The chief judge reads the standings too (the chief page); screens see only complete rounds.
             var caller = http.User.For(id, AccessRoles.Screen, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
-            var grain = grains.GetGrain<IFinalGrain>(id);
-            if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(grain, caller);
-            return TypedResults.Ok(await grain.Standings(at, revealedOnly: caller.Role == AccessRoles.Screen));
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Standings(at, caller));
         });
 
         final.MapGet("/info", async (string id, HttpContext http, IGrainFactory grains) =>
@@ -34,10 +32,7 @@ public static class StandingsApi
         {
             // The chief judge, auditors and the admin see every sheet; any other judge only their own.
             var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
-            var grain = grains.GetGrain<IFinalGrain>(id);
-            var sheets = await grain.Sheets();
-            if (caller.Role != AccessRoles.Judge) return TypedResults.Ok(sheets);
-            return TypedResults.Ok(caller.IsChiefOf((await grain.Get()).Definition) ? sheets : sheets.Where(s => s.Judge == caller.Subject).ToList());
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Sheets(caller));
         });
 
         final.MapGet("/journal", async (string id, HttpContext http, IGrainFactory grains) =>
@@ -49,7 +44,7 @@ public static class StandingsApi
             {
                 e.Seq, e.At, e.Stream, e.Type, e.Actor,
                 Data = System.Text.Json.JsonDocument.Parse(e.Data).RootElement,
-                e.Hash,
+                e.Hash, e.Index, e.Signature,
             }));
         });
 

@@ -22,13 +22,12 @@ public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMet
     {
         var caller = Context.User!.For(finalId, AccessRoles.Screen, AccessRoles.Operator, AccessRoles.Judge, AccessRoles.Auditor, AccessRoles.Admin);
         var final = grains.GetGrain<IFinalGrain>(finalId);
-        if (caller.Role == AccessRoles.Judge) await ScoringApi.RequireChief(final, caller);
         var previous = fanout.Track(Context.ConnectionId, finalId);
         if (previous is null) metrics.ScreenConnected(+1);
         if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(finalId));
         await fanout.EnsureSubscribed(finalId);
-        var state = await final.Screen();
+        var state = await final.Join(caller);
         fanout.Saw(finalId, state.Version);
         return state;
     });

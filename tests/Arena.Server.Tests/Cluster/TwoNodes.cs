@@ -25,6 +25,8 @@ public sealed class TwoNodes : IAsyncDisposable
             ["ConnectionStrings:Arena"] = TestPostgres.ConnectionString,
             ["Arena:ServiceId"] = serviceId,
             ["Arena:ClusterId"] = serviceId,
+            // The journal key every node shares (kept out of the database).
+            ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         var nodes = new TwoNodes(new SiloProcess(settings: settings), new SiloProcess(settings: settings));
         try

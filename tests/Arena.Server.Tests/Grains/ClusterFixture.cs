@@ -24,6 +24,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddArenaStorage(config);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton(new Arena.Journal.JournalSigner(JournalKey.Load(config)));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

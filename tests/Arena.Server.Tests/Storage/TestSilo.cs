@@ -18,6 +18,7 @@ public sealed class TestSilo(IHost host) : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(new Arena.Journal.JournalSigner(JournalKey.Load(builder.Configuration)));
         builder.UseOrleans(silo => silo
             .AddArenaClustering(builder.Configuration)
             .AddArenaStorage(builder.Configuration));

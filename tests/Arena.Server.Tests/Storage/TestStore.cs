@@ -28,6 +28,9 @@ public sealed class TestStore : IDisposable
     public string? PostgresConnectionString { get; }
     public string? SqliteFile => dataDir is null ? null : Path.Combine(dataDir, "arena.db");
 
+    /// <summary>The journal key every silo of this store shares (a cluster needs it configured).</summary>
+    public string JournalKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Settings for one silo of this store; each call gets free ports, so silos can restart or run side by side.</summary>
     public Dictionary<string, string?> Settings(string cluster = "Localhost") => new()
     {
@@ -37,6 +40,7 @@ public sealed class TestStore : IDisposable
         ["Arena:Cluster"] = cluster,
         ["Arena:ServiceId"] = ServiceId,
         ["Arena:ClusterId"] = ServiceId,
+        ["Arena:JournalKey"] = JournalKey,
         ["Arena:SiloPort"] = TestSilo.FreePort().ToString(),
         ["Arena:GatewayPort"] = TestSilo.FreePort().ToString(),
     };

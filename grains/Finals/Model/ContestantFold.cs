@@ -1,0 +1,32 @@
+using Arena.Contestants;
+
+namespace Arena.Finals;
+
+/// <summary>One contestant's stream folded: every submission (for idempotency), the sheet in effect per round and
+/// judge, the reopened ones, adjustments and closures.</summary>
+public sealed class ContestantFold
+{
+    public Dictionary<string, SheetSubmitted> BySubmission { get; } = new(StringComparer.Ordinal);
+    public Dictionary<(string Round, string Judge), SheetSubmitted> Current { get; } = [];
+    public Dictionary<(string Round, string Judge), SheetReopened> Reopened { get; } = [];
+    public List<AdjustmentApplied> Adjustments { get; } = [];
+    public List<RoundClosed> Closures { get; } = [];
+
+    public void Apply(object @event)
+    {
+        switch (@event)
+        {
+            case SheetSubmitted s:
+                BySubmission[s.SubmissionId] = s;
+                Current[(s.Round, s.Judge)] = s;
+                Reopened.Remove((s.Round, s.Judge));
+                break;
+            case SheetReopened r:
+                Current.Remove((r.Round, r.Judge));
+                Reopened[(r.Round, r.Judge)] = r;
+                break;
+            case AdjustmentApplied a: Adjustments.Add(a); break;
+            case RoundClosed c: Closures.Add(c); break;
+        }
+    }
+}
