@@ -151,13 +151,19 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         var review = await arena.Device();
         await review.GotoAsync(auditorLink);
         await Expect(review.Locator("#verify .pill")).ToContainTextAsync("通过");
-        await Expect(review.Locator("#journal li")).ToHaveCountAsync(1 + 2 + 6 + 1 + 1); // created, 2 calls, 6 sheets, reopen, correction
+        // created, 2 calls, 6 sheets, 3 screen modes (reveal, back to the stage with the next call, ranking), reopen,
+        // correction, and a seal after each of the 3 completions
+        var types = (await arena.Journal(id)).Select(e => e!["type"]!.GetValue<string>()).ToList();
+        Assert.True(types.Count(t => t == "ScreenModeChanged") == 3 && types.Count(t => t == "StreamsSealed") == 3, string.Join(", ", types));
+        await Expect(review.Locator("#journal li")).ToHaveCountAsync(1 + 2 + 6 + 3 + 1 + 1 + 3);
+        await Expect(review.Locator("#journal li").Filter(new() { HasText = "记录封存" })).ToHaveCountAsync(3);
+        await Expect(review.Locator("#digest code").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         await Expect(review.Locator("#journal")).ToContainTextAsync("录入错误");
         await Expect(review.Locator("#standings tr").Nth(1)).ToContainTextAsync("陈建国");
         var slider = review.Locator("#timeline");
         await slider.FocusAsync();
-        await slider.PressAsync("ArrowLeft");
-        await slider.PressAsync("ArrowLeft");
+        // Back from the last seal: the correction, the reopening, the ranking shown, the seal of c2, j3's slip.
+        for (var i = 0; i < 5; i++) await slider.PressAsync("ArrowLeft");
         await Expect(review.Locator("#at-event")).ToContainTextAsync("张评委 为 陈建国 评分 2");
         await Expect(review.Locator("#standings tr").Nth(1)).ToContainTextAsync("刘晓美");
         await Expect(review.Locator("#standings tr[data-contestant=c2]")).ToContainTextAsync("5.00");

@@ -43,6 +43,9 @@ function draw() {
     h('section', { class: 'card', id: 'verify' }, h('h2', {}, L('日志校验', 'Journal verification')),
       verify.ok ? h('span', { class: 'pill ok' }, L(`通过：${verify.events} 个事件，哈希链完整，结果可复算`, `OK: ${verify.events} events, hash chains intact, results recomputed`))
         : [h('span', { class: 'pill bad' }, L('校验失败', 'Verification FAILED')), h('ul', {}, verify.problems.map((p) => h('li', {}, p)))],
+      // The digests an auditor copies onto a printed result and checks later: now, and as recorded at publication.
+      h('p', { class: 'muted digest', id: 'digest' }, L('日志摘要 ', 'Journal digest '), h('code', {}, verify.digest ?? ''),
+        verify.publishedDigest && [h('br'), L('发布时摘要 ', 'Digest at publication '), h('code', { id: 'published-digest' }, verify.publishedDigest)]),
       h('div', { class: 'row', style: 'margin-top:12px' },
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.csv`, `${session.finalId}-results.csv`) }, L('导出 CSV', 'Export CSV')),
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.xlsx`, `${session.finalId}-results.xlsx`) }, L('导出 Excel', 'Export Excel')),

@@ -30,10 +30,15 @@ export function describeEvent(e, names) {
     case 'AdjustmentApplied': return L(`${contestant} ${d.points > 0 ? '加' : '扣'} ${Math.abs(d.points)} 分${d.round ? `（${d.round}）` : ''}：${d.reason}`,
       `${contestant} ${d.points > 0 ? '+' : ''}${d.points} points${d.round ? ` (${d.round})` : ''}: ${d.reason}`);
     case 'RoundClosed': return L(`结束 ${contestant} 的 ${d.round} 轮：${d.reason}`, `${contestant}'s ${d.round} round closed: ${d.reason}`);
-    case 'ResultsPublished': return L('发布最终结果', 'Results published');
+    case 'ResultsPublished': return L(`发布最终结果（摘要 ${d.digest?.slice(0, 16) ?? ''}…）`, `Results published (digest ${d.digest?.slice(0, 16) ?? ''}…)`);
+    case 'ScreenModeChanged': return L(`大屏切换为“${modeName(d.mode)}”`, `Screen shows ${d.mode}`);
+    case 'TimerChanged': return L(`计时器：${{ start: '开始', stop: '停止', reset: '重置' }[d.action] ?? d.action}（${d.seconds} 秒）`, `Timer ${d.action} (${d.seconds} s)`);
+    case 'StreamsSealed': return L(`记录封存：${(d.heads ?? []).length} 位选手的评分记录`, `Sealed: the records of ${(d.heads ?? []).length} contestants`);
     default: return `${e.type} ${JSON.stringify(d)}`;
   }
 }
+
+const modeName = (mode) => ({ stage: '当前选手', reveal: '揭晓', ranking: '排名', podium: '领奖台' }[mode] ?? mode);
 
 /** Ids to names: judges and contestants of a definition. */
 export function namesOf(definition) {
