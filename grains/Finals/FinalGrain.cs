@@ -70,7 +70,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
             await ConfirmEvents();
             stored = entries;
         }
-        foreach (var entry in stored) _model.Apply(entry);
+        for (var i = 0; i < stored.Count; i++) _model.Apply(stored[i], events[i]);
     }
 
     public async Task Create(FinalDefinition definition, Caller caller)

@@ -45,10 +45,11 @@ public sealed partial class FinalModel
 
     public bool HasScores => _contestants.Values.Any(c => c.BySubmission.Count > 0);
 
-    /// <summary>Folds a stored entry (its time drives the timer; its hash moves the stream's head).</summary>
-    public void Apply(JournalEntry entry)
+    /// <summary>Folds a stored entry (its time drives the timer; its hash moves the stream's head). The grain that just
+    /// wrote it passes the event it serialised, so it is not parsed back; replay parses the stored JSON.</summary>
+    public void Apply(JournalEntry entry, object? written = null)
     {
-        var @event = EventJson.Deserialize(entry.Type, entry.Data);
+        var @event = written ?? EventJson.Deserialize(entry.Type, entry.Data);
         _heads[entry.Stream] = new StreamHead(entry.Stream, entry.Index + 1, entry.Hash);
         Seq++;
         RoundJustCompleted = false;
