@@ -10,12 +10,12 @@ public sealed class ContestantGrain(TimeProvider clock, JournalSigner signer) : 
 {
     private string StreamName => StreamHeads.Of(this.GetPrimaryKeyString().Split('/', 2)[1]);
 
-    public async Task<IReadOnlyList<JournalEntry>> Append(string actor, IReadOnlyList<object> events)
+    public async Task<IReadOnlyList<JournalEntry>> Append(string actor, long firstSeq, IReadOnlyList<object> events)
     {
         var at = clock.GetUtcNow();
         var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
         var entries = new List<JournalEntry>(events.Count);
-        foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamName, at, actor, @event, signer));
+        foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamName, firstSeq + entries.Count, at, actor, @event, signer));
         RaiseEvents(entries);
         await ConfirmEvents();
         return entries;

@@ -11,8 +11,9 @@ namespace Arena.Contestants;
 /// </summary>
 public interface IContestantGrain : IGrainWithStringKey
 {
-    /// <summary>Appends events decided by the final grain; returns the stored entries once they are durable.</summary>
-    Task<IReadOnlyList<JournalEntry>> Append(string actor, IReadOnlyList<object> events);
+    /// <summary>Appends events decided by the final grain, numbered from <paramref name="firstSeq"/> in the final's
+    /// journal; returns the stored entries once they are durable.</summary>
+    Task<IReadOnlyList<JournalEntry>> Append(string actor, long firstSeq, IReadOnlyList<object> events);
 
     /// <summary>The stream as stored, for replay, the journal and its verification.</summary>
     Task<IReadOnlyList<JournalEntry>> Entries();

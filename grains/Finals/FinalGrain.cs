@@ -59,13 +59,14 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     private async Task Append(string stream, string actor, IReadOnlyList<object> events)
     {
         IReadOnlyList<JournalEntry> stored;
-        if (StreamHeads.ContestantOf(stream) is { } contestant) stored = await ContestantOf(contestant).Append(actor, events);
+        var firstSeq = _model.Seq + 1;
+        if (StreamHeads.ContestantOf(stream) is { } contestant) stored = await ContestantOf(contestant).Append(actor, firstSeq, events);
         else
         {
             var at = clock.GetUtcNow();
             var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
             var entries = new List<JournalEntry>(events.Count);
-            foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamHeads.Final, at, actor, @event, signer));
+            foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamHeads.Final, firstSeq + entries.Count, at, actor, @event, signer));
             RaiseEvents(entries);
             await ConfirmEvents();
             stored = entries;

@@ -14,7 +14,9 @@ public sealed record JournalEntry(
     [property: Id(4)] string Type,
     [property: Id(5)] string Data,
     [property: Id(6)] string Hash,
-    [property: Id(7)] string Signature = "");
+    [property: Id(7)] string Signature = "",
+    // The final-wide sequence number the final grain gave the event (0 in journals written before it had one).
+    [property: Id(8)] long Seq = 0);
 
 /// <summary>An entry of a final's merged journal, numbered final-wide.</summary>
 [GenerateSerializer, Immutable, Alias("arena.journal-record")]

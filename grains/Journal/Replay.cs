@@ -5,10 +5,14 @@ namespace Arena.Journal;
 /// <summary>A final's journal: the merge of its streams, numbered final-wide, and what the final was after a prefix of it.</summary>
 public static class Replay
 {
-    /// <summary>The streams of a final in journal order: by time, the final's own stream first on a tie, then stream and index.</summary>
+    /// <summary>
+    /// The streams of a final in journal order: by the sequence number the final grain gave each event; journals
+    /// written before events carried one (seq 0) by time, the final's own stream first on a tie, then stream and index.
+    /// </summary>
     public static IReadOnlyList<JournalEntry> Order(IEnumerable<JournalEntry> entries) =>
         entries
-            .OrderBy(e => e.At)
+            .OrderBy(e => e.Seq)
+            .ThenBy(e => e.At)
             .ThenBy(e => e.Stream == StreamHeads.Final ? 0 : 1)
             .ThenBy(e => e.Stream, StringComparer.Ordinal)
             .ThenBy(e => e.Index)

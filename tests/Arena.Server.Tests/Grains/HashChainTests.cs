@@ -11,7 +11,7 @@ public sealed class HashChainTests
     {
         var entries = new List<JournalEntry>();
         for (var i = 0; i < count; i++)
-            entries.Add(HashChain.Next(entries.LastOrDefault(), "contestant:c1", DateTimeOffset.UnixEpoch.AddSeconds(i), "judge:j1",
+            entries.Add(HashChain.Next(entries.LastOrDefault(), "contestant:c1", i + 1, DateTimeOffset.UnixEpoch.AddSeconds(i), "judge:j1",
                 new SheetSubmitted($"s{i}", $"j{i}", "main", 80 + i, null, 80 + i), signer ?? Signer));
         return entries;
     }
@@ -39,6 +39,14 @@ public sealed class HashChainTests
     public void a_stream_cannot_pass_for_another()
     {
         Assert.NotEmpty(HashChain.Check("contestant:c2", Stream(2), Signer));
+    }
+
+    [Fact]
+    public void an_event_moved_elsewhere_in_the_final_s_order_breaks_the_chain()
+    {
+        var entries = Stream(3);
+        entries[1] = entries[1] with { Seq = 7 };
+        Assert.Contains(HashChain.Check("contestant:c1", entries, Signer), p => p.Contains("entry 1"));
     }
 
     [Fact]
