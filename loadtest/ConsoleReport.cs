@@ -28,6 +28,9 @@ public static class ConsoleReport
         Line(w, "errors", runs, x => x.Errors.Count == 0 ? "0" : string.Join(",", x.Errors.Select(e => $"{e.Key}={e.Value}")));
         if (r.FinalsExhausted > 0) Line(w, "finals out of contestants", runs, x => $"{x.FinalsExhausted}");
         w.WriteLine($"{"lost (acked, not in journal)",-26}{r.Lost?.ToString() ?? "not checked",22}");
+        w.WriteLine($"{"durability",-26}" + (r.Durability is { } d
+            ? $"{(d.Restarted ? "after SIGKILL + restart on the same data" : "read from the running server (not restarted)")}: missing {d.Missing}, duplicates {d.Duplicates}"
+            : "not checked"));
         if (r.Nodes is { } nodes)
         {
             w.WriteLine($"{"storage",-26}{r.Storage} ({(r.PostgresCpuPercent is { } pg ? $"its CPU {pg:0} %, not in others" : "its CPU counts as others'")})");

@@ -22,6 +22,7 @@ public static class HtmlReport
         Row(h, "errors", runs, x => x.Errors.Count == 0 ? "0" : string.Join(", ", x.Errors.Select(e => $"{e.Key}={e.Value}")));
         Row(h, "server CPU % / RSS MB", runs, x => x.Server is { } s ? $"{s.CpuPercent} / {s.RssMb}" : "-");
         Row(h, "lost", runs, x => x.Lost?.ToString() ?? "-");
+        Row(h, "durability: restarted / missing / duplicates", runs, x => x.Durability is { } d ? $"{d.Restarted} / {d.Missing} / {d.Duplicates}" : "-");
         h.Append("</table>");
         if (r.Failover is { } f)
             h.Append($"<h2>Failover</h2><p>SIGKILL of node {E(f.KilledNode)} at {f.KilledAtSeconds} s ({E(f.Choice)}); every screen live again after " +

@@ -6,8 +6,13 @@ namespace Arena.LoadTest;
 /// </summary>
 public static class LoadRun
 {
-    public static Task<RunReport> Play(Options o, string target, Uri url, string adminKey, int? serverPid, bool checkJournal, TextWriter log, CancellationToken ct = default) =>
-        Play(o, target, [new TargetNode("A", url, serverPid, null)], adminKey, checkJournal, log, postgresPid: null, ct);
+    /// <summary>
+    /// One run against one node. With <paramref name="restart"/> (a server this run started) the journals are read
+    /// after a SIGKILL and a restart on the same data folder; without it (a server at --url) from the running server.
+    /// </summary>
+    public static Task<RunReport> Play(Options o, string target, Uri url, string adminKey, int? serverPid, bool checkJournal, TextWriter log,
+        CancellationToken ct = default, Func<Task>? restart = null) =>
+        Play(o, target, [new TargetNode("A", url, serverPid, null)], adminKey, checkJournal, log, postgresPid: null, ct, restart);
 
     /// <summary>
     /// One run against one node or a cluster of several: the finals are created and the devices connected round-robin
@@ -15,10 +20,9 @@ public static class LoadRun
     /// says how the run recovered.
     /// </summary>
     public static async Task<RunReport> Play(Options o, string target, IReadOnlyList<TargetNode> nodes, string adminKey, bool checkJournal, TextWriter log,
-        int? postgresPid, CancellationToken ct = default)
+        int? postgresPid, CancellationToken ct = default, Func<Task>? restart = null)
     {
-        var contestants = Math.Max(o.Contestants, SlotsNeeded(o));
-        if (contestants > o.Contestants) log.WriteLine($"loadtest: {contestants} contestants per final so that no final runs out during {o.Warmup.TotalSeconds + o.Duration.TotalSeconds:0.#} s");
+        var contestants = o.Contestants; // fixed whatever the rate: see FinalDefinitions
         var runTag = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var metrics = new Metrics();
         var https = nodes.Select(n => new Http(n.Url)).ToList();
@@ -62,13 +66,14 @@ public static class LoadRun
                 killing is null ? null : () => finals.Any(f => f.Screens.Any(s => s.LiveAgainAt == 0)));
             player.Stop();
             var failover = killing is null ? null : Failover.Report(killing, finals, player, metrics, windowStart, windowEnd, nodes);
-            var live = https[killing is null ? 0 : (killing.Node + 1) % nodes.Count];
-            long? lost = checkJournal ? await LostCheck.Count(live, admin, finals) : null;
             var screens = finals.SelectMany(f => f.Screens).Where(s => s.Socket is not null).ToList();
             var updates = screens.Sum(s => s.Socket!.UpdatesReceived);
             double? updateBytes = updates == 0 ? null : Math.Round((double)screens.Sum(s => s.Socket!.BytesReceived) / updates);
+            // Closed before any restart, so that the kill is not counted as the devices' disconnection.
             await Task.WhenAll(finals.SelectMany(f => f.Judges.Select(j => j.Socket).Concat(f.Screens.Select(s => s.Socket)))
                 .Where(s => s is not null).Select(s => s!.DisposeAsync().AsTask()));
+            var live = nodes[killing is null ? 0 : (killing.Node + 1) % nodes.Count].Url;
+            var durability = checkJournal ? await ReadBack(live, adminKey, finals, restart, log) : null;
 
             var seconds = o.Duration.TotalSeconds;
             var generator = Generator(self0, gc0, self1, gc1);
@@ -82,7 +87,7 @@ public static class LoadRun
                 StageLatencyMs = Percentiles.Of(metrics.Stage), GeneratorSendLagMs = Percentiles.Of(metrics.SendLag),
                 ScreenSamples = metrics.ScreenSamples, ScreenSamplesExpected = metrics.ScreenSamplesExpected,
                 Errors = new SortedDictionary<string, int>(metrics.Errors.ToDictionary()), ConnectedJudges = judgesOpen, ConnectedScreens = screensOpen,
-                FinalsExhausted = player.FinalsExhausted, Lost = lost,
+                FinalsExhausted = player.FinalsExhausted, Lost = durability?.Missing, Durability = durability,
                 Server = nodes.Count == 1 ? nodeStats[0] : ProcessStats.Sum(nodeStats), Generator = generator, MachineCpuPercent = MachineSample.Percent(machine0, machine1),
                 UpdateBytesAvg = updateBytes, Timeline = Timeline(metrics),
                 Storage = o.Nodes is null ? null : "PostgreSQL",
@@ -97,18 +102,17 @@ public static class LoadRun
         }
     }
 
-    /// <summary>Contestant slots a final needs so that it does not run out before the window ends.</summary>
-    public static int SlotsNeeded(Options o)
+    /// <summary>The journals, after a SIGKILL and a restart when <paramref name="restart"/> is given; a fresh client, as the old one's connections died with the process.</summary>
+    private static async Task<Durability> ReadBack(Uri url, string adminKey, IReadOnlyList<FinalRun> finals, Func<Task>? restart, TextWriter log)
     {
-        var total = (o.Warmup + o.Duration).TotalSeconds;
-        return o.Pacing switch
+        if (restart is not null)
         {
-            Pacing.Venue => (int)Math.Ceiling(total / o.StageEvery.TotalSeconds),
-            Pacing.Rate => (int)Math.Ceiling(total * o.Rate!.Value / (o.Finals * o.Judges)) + 1,
-            // Closed loop: enough for ~3,000 sheets/s but at most 30 (a real final's size; more would make every
-            // standings computation heavier); finals that run out stop and are reported.
-            _ => Math.Min(30, (int)Math.Ceiling(total * 3000 / (o.Finals * o.Judges)) + 1),
-        };
+            log.WriteLine("loadtest: SIGKILL of the server, restart on the same data folder, then every journal read back");
+            await restart();
+        }
+        using var http = new Http(url);
+        var admin = await Setup.Admin(http, adminKey);
+        return await DurabilityCheck.Read(http, admin, finals, restarted: restart is not null);
     }
 
     private static List<SecondPoint> Timeline(Metrics m) => m.PerSecond.OrderBy(kv => kv.Key).Select(kv => new SecondPoint(kv.Key, kv.Value.Ack.TotalCount,

@@ -28,5 +28,5 @@ if (html is not null)
     await File.WriteAllTextAsync(html, HtmlReport.Render(report));
     Console.WriteLine($"chart:  {Path.GetFullPath(html)}");
 }
-// Lost sheets fail the run; so does a kill after which some screen never came back or some moved final never took a sheet.
-return report.Lost is > 0 || report.Failover is { ScreensNeverLiveAgain: > 0 } or { MovedFinalsNeverAcked: > 0 } ? 1 : 0;
+// Lost or duplicated sheets fail the run; so does a kill after which some screen never came back or some moved final never took a sheet.
+return report.Lost is > 0 || report.Durability is { Duplicates: > 0 } || report.Failover is { ScreensNeverLiveAgain: > 0 } or { MovedFinalsNeverAcked: > 0 } ? 1 : 0;

@@ -104,7 +104,9 @@ public sealed record RunReport
     public required int ConnectedJudges { get; init; }
     public required int ConnectedScreens { get; init; }
     public required int FinalsExhausted { get; init; }
+    /// <summary>Acknowledged sheets missing from the journals (the same as <see cref="Durability"/>'s missing).</summary>
     public long? Lost { get; init; }
+    public Durability? Durability { get; init; }
     public ProcessStats? Server { get; init; }
     public ProcessStats? Generator { get; init; }
     /// <summary>Busy CPU of the whole machine over the window (percent of one core); minus server and generator = others' work.</summary>

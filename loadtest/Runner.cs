@@ -13,6 +13,8 @@ public static class Runner
         if (o.Nodes is not null)
         {
             await using var cluster = await ClusterNodes.Start(o, log);
+            // The cluster's journals are read from the surviving nodes without a restart (durability.restarted=false):
+            // --kill-node-after is the cluster's kill test, with PostgreSQL as the disk.
             arena = o.ScreensOnly is not null
                 ? await FanOut.Play(o, "arena", cluster.Servers[0].Url, cluster.AdminKey, cluster.Servers[0].Pid, log)
                 : await LoadRun.Play(o, "arena", cluster.Targets, cluster.AdminKey, checkJournal: true, log, cluster.PostgresPid);
@@ -22,7 +24,7 @@ public static class Runner
         {
             await using var server = await ServerProcess.StartArena(o, log);
             log.WriteLine($"loadtest: started Arena at {server.Url} (pid {server.Pid}, log {server.LogPath})");
-            arena = await Scenario(o, "arena", server.Url, server.AdminKey, server.Pid, checkJournal: true, log);
+            arena = await Scenario(o, "arena", server.Url, server.AdminKey, server.Pid, checkJournal: true, log, server.Restart);
         }
         if (!o.Baseline) return arena;
 
@@ -32,10 +34,10 @@ public static class Runner
         return arena with { Baseline = baseline, VsBaseline = Compare(arena, baseline) };
     }
 
-    private static Task<RunReport> Scenario(Options o, string target, Uri url, string key, int? pid, bool checkJournal, TextWriter log) =>
+    private static Task<RunReport> Scenario(Options o, string target, Uri url, string key, int? pid, bool checkJournal, TextWriter log, Func<Task>? restart = null) =>
         o.ScreensOnly is not null
             ? FanOut.Play(o, target, url, key, pid, log)
-            : LoadRun.Play(o, target, url, key, pid, checkJournal, log);
+            : LoadRun.Play(o, target, url, key, pid, checkJournal, log, restart: restart);
 
     private static Ratios Compare(RunReport a, RunReport b)
     {

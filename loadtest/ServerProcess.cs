@@ -10,9 +10,10 @@ namespace Arena.LoadTest;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string? _dataDir;
-    private readonly StreamWriter _log;
+    private StreamWriter _log;
+    private (string Dll, string[] Args, int Port, Dictionary<string, string> Env)? _launch;
 
     private ServerProcess(Process process, Uri url, string? dataDir, string logPath, StreamWriter log)
     {
@@ -21,7 +22,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
     public int Pid => _process.Id;
-    public string LogPath { get; }
+    public string LogPath { get; private set; }
     public string AdminKey { get; private init; } = "";
 
     public static async Task<ServerProcess> StartArena(Options o, TextWriter console) =>
@@ -36,13 +37,29 @@ public sealed class ServerProcess : IAsyncDisposable
         var dll = o.SiloDll ?? await ReleaseSilo(console);
         var dataDir = Directory.CreateTempSubdirectory("arena-loadtest-").FullName;
         var port = FreePort();
-        var server = await Start(dll, [
+        string[] args = [
             "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", adminKey,
             "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
             "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
             .. settings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value }),
-            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })], port, dataDir, o.ServerEnv.ToDictionary());
-        return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = adminKey };
+            .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })];
+        var env = o.ServerEnv.ToDictionary();
+        var server = await Start(dll, args, port, dataDir, env);
+        return new ServerProcess(server._process, server.Url, dataDir, server.LogPath, server._log) { AdminKey = adminKey, _launch = (dll, args, port, env) };
+    }
+
+    /// <summary>
+    /// SIGKILL, then the same Arena again on the same data folder, ports and admin key: what a node has acknowledged
+    /// must come back from disk, not from the memory of the process that acknowledged it. Its log goes beside the first.
+    /// </summary>
+    public async Task Restart()
+    {
+        if (_launch is not { } launch) throw new InvalidOperationException("only an Arena this run started can be restarted");
+        await Kill();
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+        var again = await Start(launch.Dll, launch.Args, launch.Port, _dataDir, launch.Env, Path.ChangeExtension(LogPath, ".restarted.log"));
+        (_process, _log, LogPath) = (again._process, again._log, again.LogPath);
     }
 
     private static readonly SemaphoreSlim Building = new(1, 1);
@@ -83,13 +100,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return Start(typeof(ServerProcess).Assembly.Location, ["--serve-baseline", port.ToString()], port, null, env);
     }
 
-    private static async Task<ServerProcess> Start(string dll, string[] args, int port, string? dataDir, Dictionary<string, string> env)
+    private static async Task<ServerProcess> Start(string dll, string[] args, int port, string? dataDir, Dictionary<string, string> env, string? logPath = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in env) info.Environment[k] = v;
-        var logPath = Path.Combine(Path.GetTempPath(), $"arena-loadtest-server-{port}.log");
+        logPath ??= Path.Combine(Path.GetTempPath(), $"arena-loadtest-server-{port}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

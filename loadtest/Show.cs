@@ -34,7 +34,8 @@ public sealed class Screen(FinalRun final, int index, string token) : Device("hu
     public int Index => index;
     public long JoinInvocation { get; set; }
     public bool Joined { get; set; }
-    public TimeSpan JoinPause { get; set; } = Sheet.FirstPause;
+    /// <summary>The pause before the next Join after one that failed (reset when one succeeds).</summary>
+    public Backoff JoinBackoff { get; } = new();
     /// <summary>The newest version this screen has received (snapshot or update).</summary>
     public long LastVersion;
     /// <summary>Failover: the version it had when the node died, whether it was connected to that node, and when it was
@@ -50,9 +51,6 @@ public sealed class Screen(FinalRun final, int index, string token) : Device("hu
 /// </summary>
 public sealed class Sheet(Judge judge, int slot, string submissionId, long scheduled, string body)
 {
-    public static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
-    public static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
-
     public Judge Judge => judge;
     public int Slot => slot;
     public string SubmissionId => submissionId;
@@ -64,14 +62,8 @@ public sealed class Sheet(Judge judge, int slot, string submissionId, long sched
     public int Attempts { get; set; }
     /// <summary>When the latest attempt was sent.</summary>
     public long LastSent { get; set; }
-    /// <summary>The pause before the next attempt: 0.1 s doubling to 1 s, as a tablet does.</summary>
-    public TimeSpan NextPause()
-    {
-        var pause = _pause;
-        _pause = TimeSpan.FromTicks(Math.Min(_pause.Ticks * 2, LongestPause.Ticks));
-        return pause;
-    }
-    private TimeSpan _pause = FirstPause;
+    /// <summary>The pauses between this sheet's attempts, as a tablet takes them.</summary>
+    public Backoff Backoff { get; } = new();
 }
 
 /// <summary>One final being played: its judges and screens, the contestant on stage, and the slot's progress.</summary>
@@ -80,6 +72,8 @@ public sealed class FinalRun(string id, int index, int contestants, ScreenTracke
     public string Id => id;
     public int Index => index;
     public int Contestants => contestants;
+    /// <summary>Contestant calls the final holds: each contestant once per round (see <see cref="FinalDefinitions"/>).</summary>
+    public int Slots => contestants * FinalDefinitions.Rounds;
     public ScreenTracker ScreenTracker => screens;
     public List<Judge> Judges { get; } = [];
     public List<Screen> Screens { get; } = [];

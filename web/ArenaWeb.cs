@@ -39,8 +39,9 @@ public static class ArenaWeb
         services.AddSignalR();
         services.AddArenaNodes(configuration);
         services.AddSingleton<ArenaMetrics>();
+        services.AddSingleton<LivePush>();
         services.AddSingleton<FinalFanout>();
-        services.AddHostedService(sp => sp.GetRequiredService<FinalFanout>());
+        services.AddHostedService<ObserverRenewal>();
 
         var perMinute = configuration.GetValue("Arena:AuthRateLimit", 120);
         services.AddRateLimiter(o =>

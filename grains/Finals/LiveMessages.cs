@@ -40,12 +40,15 @@ public sealed record TimerView(
     public static readonly TimerView Idle = new(false, 0, 0, null);
 }
 
-/// <summary>A change of a final, pushed to every node that has screens or judges of it.</summary>
+/// <summary>
+/// A change of a final, pushed to every node that has screens or judges of it. <see cref="State"/> may be null: the
+/// node then reads the screen state itself when it pushes (once per coalesced burst, not once per change).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("arena.live-update")]
 public sealed record LiveUpdate(
     [property: Id(0)] long Version,
     [property: Id(1)] string Kind,
-    [property: Id(2)] ScreenState State,
+    [property: Id(2)] ScreenState? State,
     [property: Id(3)] ReopenNotice? Reopened,
     [property: Id(4)] DateTimeOffset At);
 

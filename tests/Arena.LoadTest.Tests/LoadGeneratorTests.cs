@@ -59,12 +59,34 @@ public sealed class LoadGeneratorTests(ITestOutputHelper output)
         Assert.Empty(report.Errors);
         Assert.True(report.AckedInWindow >= 3 * 5 * 2, $"only {report.AckedInWindow} sheets acknowledged in 3 s");
         Assert.Equal(report.Sent, report.Acked);
-        Assert.Equal(0, report.Lost);
+        Assert.Equal(new Durability(Restarted: false, Missing: 0, Duplicates: 0), report.Durability);
         Assert.Equal(report.AckedInWindow * 2, report.ScreenSamplesExpected);
         Assert.Equal(report.ScreenSamplesExpected, report.ScreenSamples);
         Assert.Equal(report.AckedInWindow, report.AckLatencyMs.Count);
         Assert.Equal(15, report.ConnectedJudges);
         Assert.Equal(6, report.ConnectedScreens);
+    }
+
+    /// <summary>A server the run starts itself is SIGKILLed after the run and started again on its data folder; the journals are read from that.</summary>
+    [Fact]
+    public async Task every_acknowledged_sheet_is_read_back_exactly_once_after_a_sigkill_and_a_restart()
+    {
+        var o = Options.Parse(["--silo-dll", SiloDll(), "--finals", "3", "--judges", "5", "--contestants", "2", "--screens", "1",
+            "--duration", "2500ms", "--warmup", "0s", "--stage-every", "500ms", "--submit-within", "300ms", "--quiet"]);
+        var log = new StringWriter();
+
+        var report = await Runner.Run(o, log);
+        ConsoleReport.Write(report, log);
+        output.WriteLine(log.ToString());
+
+        Assert.Equal(new Durability(Restarted: true, Missing: 0, Duplicates: 0), report.Durability);
+        Assert.Empty(report.Errors);
+        Assert.Equal(report.Sent, report.Acked);
+        // Two contestants at 0.5 s a call: the final calls them again for its next round rather than growing.
+        Assert.Equal(2, report.Contestants);
+        Assert.True(report.Acked > 3 * 5 * 2, $"only {report.Acked} sheets acknowledged: the final did not go on to its next round");
+        Assert.Equal(0, report.FinalsExhausted);
+        Assert.Contains("durability", log.ToString());
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using Arena.Finals;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Arena.Web.Hubs;
+
+/// <summary>Sends what the final grain told this node to the local SignalR groups: screens and judges of the final.</summary>
+public sealed class LivePush(IHubContext<ScreenHub> screens, IHubContext<JudgeHub> judges, ArenaMetrics metrics, ILogger<LivePush> logger)
+{
+    /// <summary>The screens' <c>update({version, kind, kinds, state})</c> (the SignalR contract's names).</summary>
+    public async Task Screens(string finalId, ScreenPush push)
+    {
+        await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", new { version = push.Version, kind = push.Kind, kinds = push.Kinds, state = push.State });
+        metrics.Pushed(push.ChangedAt);
+    }
+
+    /// <summary>The judges' <c>stage</c> (every judge of the final) and <c>reopened</c> (the judge whose sheet it was).</summary>
+    public async Task Judges(string finalId, LiveUpdate update, Stage? stage)
+    {
+        try
+        {
+            if (update.Kind == UpdateKinds.Stage && stage is not null)
+                await judges.Clients.Group(JudgeHub.FinalGroup(finalId)).SendAsync("stage", new { contestant = stage.Contestant, round = stage.Round });
+            if (update.Reopened is { } r)
+                await judges.Clients.Group(JudgeHub.JudgeGroup(finalId, r.Judge)).SendAsync("reopened", new { contestant = r.Contestant, round = r.Round, reason = r.Reason });
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Telling the judges of final {Final} about {Kind} failed", finalId, update.Kind);
+        }
+    }
+}
