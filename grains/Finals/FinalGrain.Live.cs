@@ -6,7 +6,7 @@ namespace Arena.Finals;
 // projection of the model, built when a node asks for it (once per flush of its coalescer), not once per event.
 public sealed partial class FinalGrain
 {
-    // A node re-subscribes every 10 s (web/Hubs/FinalFanout); after 45 s of silence it is taken for dead and dropped.
+    // A node re-subscribes every 10 s (web/Hubs/ObserverRenewal); after 45 s of silence it is taken for dead and dropped.
     private ObserverManager<IFinalObserver>? _observers;
     private ObserverManager<IFinalObserver> Observers => _observers ??= new(TimeSpan.FromSeconds(45), logger);
 
@@ -15,7 +15,7 @@ public sealed partial class FinalGrain
         Observers.Subscribe(observer, observer);
         // A node that saw less than this activation has (the grain moved, or the node was away) is caught up at once.
         if (_model.Definition is not null && _model.Seq > knownVersion)
-            observer.Updated(new LiveUpdate(_model.Seq, UpdateKinds.Standings, _model.Screen(), null, clock.GetUtcNow()));
+            observer.Updated(new LiveUpdate(_model.Seq, UpdateKinds.Standings, null, null, clock.GetUtcNow()));
         return Task.CompletedTask;
     }
 
@@ -34,11 +34,15 @@ public sealed partial class FinalGrain
         return Task.FromResult(_model.Screen());
     }
 
-    /// <summary>Tells every subscribed node that the final changed; returns the version (journal sequence number).</summary>
+    /// <summary>
+    /// Tells every subscribed node that the final changed; returns the version (journal sequence number). The update
+    /// carries no screen state: each node reads it once per flush of its coalescer (web/Hubs/ScreenCoalescer), so a
+    /// burst of sheets costs one screen state per node and window, not one per sheet.
+    /// </summary>
     private long Notify(string kind, ReopenNotice? reopened)
     {
         if (_observers is not { Count: > 0 }) return _model.Seq;
-        var update = new LiveUpdate(_model.Seq, kind, _model.Screen(), reopened, clock.GetUtcNow());
+        var update = new LiveUpdate(_model.Seq, kind, null, reopened, clock.GetUtcNow());
         _observers.Notify(o => o.Updated(update));
         return _model.Seq;
     }
