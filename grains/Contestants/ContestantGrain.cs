@@ -1,14 +1,16 @@
 using Arena.Journal;
 using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
 
 namespace Arena.Contestants;
 
-[LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
-[StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed class ContestantGrain(TimeProvider clock) : JournaledGrain<ContestantState, JournalEntry>, IContestantGrain
+[LogConsistencyProvider(ProviderName = ArenaProviders.Journal)]
+public sealed class ContestantGrain(TimeProvider clock, IJournalStore journal)
+    : JournaledGrain<ContestantState, JournalEntry>, IContestantGrain, ICustomStorageInterface<ContestantState, JournalEntry>
 {
-    private string StreamName => "contestant:" + this.GetPrimaryKeyString().Split('/', 2)[1];
+    private string FinalId => this.GetPrimaryKeyString().Split('/', 2)[0];
+    private string StreamName => JournalStreams.Contestant(this.GetPrimaryKeyString().Split('/', 2)[1]);
 
     public Task<ContestantRecord> Get() => Task.FromResult(Record());
 
@@ -53,4 +55,10 @@ public sealed class ContestantGrain(TimeProvider clock) : JournaledGrain<Contest
     private ContestantRecord Record() => State.ToRecord(this.GetPrimaryKeyString().Split('/', 2)[1]);
 
     protected override void TransitionState(ContestantState state, JournalEntry @event) => state.Apply(@event);
+
+    public Task<KeyValuePair<int, ContestantState>> ReadStateFromStorage() =>
+        JournalStreams.ReadAsync<ContestantState>(journal, FinalId, StreamName, (state, entry) => state.Apply(entry));
+
+    public Task<bool> ApplyUpdatesToStorage(IReadOnlyList<JournalEntry> updates, int expectedVersion) =>
+        JournalStreams.AppendAsync(journal, FinalId, updates, expectedVersion);
 }

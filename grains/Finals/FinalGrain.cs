@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Arena.Finals;
 
-[LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
-[StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, ILogger<FinalGrain> logger)
+[LogConsistencyProvider(ProviderName = ArenaProviders.Journal)]
+public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, IJournalStore journal, ILogger<FinalGrain> logger)
     : JournaledGrain<FinalState, JournalEntry>, IFinalGrain
 {
     private readonly Dictionary<string, ContestantRecord> _contestants = [];
