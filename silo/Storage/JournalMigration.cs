@@ -22,6 +22,7 @@ internal sealed partial class JournalMigration(Func<CancellationToken, Task<(int
             if (streams > 0) LogMigrated(streams, events);
         });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated {Streams} journal streams ({Events} events) from LogStorage grain state to the journal table; the old rows are kept, renamed '" + LegacyJournal.MigratedPrefix + "…'")]
+    // Warning, not Information: a one-off change to the stored data that an operator running at Warning should still see.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migrated {Streams} journal streams ({Events} events) from LogStorage grain state to the journal table; the old rows are kept, renamed '" + LegacyJournal.MigratedPrefix + "…'")]
     private partial void LogMigrated(int streams, int events);
 }
