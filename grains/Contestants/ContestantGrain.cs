@@ -1,13 +1,15 @@
 using Arena.Journal;
 using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
 
 namespace Arena.Contestants;
 
-[LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
-[StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed class ContestantGrain(TimeProvider clock, JournalSigner signer) : JournaledGrain<ContestantState, JournalEntry>, IContestantGrain
+[LogConsistencyProvider(ProviderName = ArenaProviders.Journal)]
+public sealed class ContestantGrain(TimeProvider clock, IJournalStore journal, JournalSigner signer)
+    : JournaledGrain<ContestantState, JournalEntry>, IContestantGrain, ICustomStorageInterface<ContestantState, JournalEntry>
 {
+    private string FinalId => this.GetPrimaryKeyString().Split('/', 2)[0];
     private string StreamName => StreamHeads.Of(this.GetPrimaryKeyString().Split('/', 2)[1]);
 
     public async Task<IReadOnlyList<JournalEntry>> Append(string actor, long firstSeq, IReadOnlyList<object> events)
@@ -24,4 +26,10 @@ public sealed class ContestantGrain(TimeProvider clock, JournalSigner signer) : 
     public Task<IReadOnlyList<JournalEntry>> Entries() => Task.FromResult<IReadOnlyList<JournalEntry>>(State.Entries.ToList());
 
     protected override void TransitionState(ContestantState state, JournalEntry @event) => state.Apply(@event);
+
+    public Task<KeyValuePair<int, ContestantState>> ReadStateFromStorage() =>
+        JournalStreams.ReadAsync<ContestantState>(journal, FinalId, StreamName, (state, entry) => state.Apply(entry));
+
+    public Task<bool> ApplyUpdatesToStorage(IReadOnlyList<JournalEntry> updates, int expectedVersion) =>
+        JournalStreams.AppendAsync(journal, FinalId, updates, expectedVersion);
 }

@@ -3,12 +3,14 @@ using Arena.Journal;
 namespace Arena.Finals;
 
 // The journal side of the final: the merged streams, the standings at any event, sheets for review, verification.
+// The journal, the past standings and verification read the rows as stored, not what this activation holds: an
+// auditor must see what is on disk, and a row changed there must show up at once, not after a restart.
 public sealed partial class FinalGrain
 {
     public async Task<IReadOnlyList<JournalRecord>> Journal()
     {
         _model.RequireDefinition();
-        return Replay.Number(Replay.Order(await AllEntries()));
+        return Replay.Number(Replay.Order(await journal.ReadFinalAsync(_model.FinalId)));
     }
 
     public async Task<StandingsView> Standings(long? at, Caller caller)
@@ -17,9 +19,9 @@ public sealed partial class FinalGrain
         if (caller.Role == "judge" && !caller.IsChiefOf(d)) throw ArenaProblem.Forbidden("Only the chief judge among the judges can read the standings.");
         var revealedOnly = caller.Role == "screen";
         if (at is null) return _model.StandingsView(revealedOnly);
-        var journal = Replay.Order(await AllEntries());
-        if (at < 0 || at > journal.Count) throw ArenaProblem.Invalid($"at must be a journal sequence number between 0 and {journal.Count}.", [new FieldError("at", "out of range")]);
-        var past = Replay.Fold(_model.FinalId, journal.Take((int)at.Value));
+        var stored = Replay.Order(await journal.ReadFinalAsync(_model.FinalId));
+        if (at < 0 || at > stored.Count) throw ArenaProblem.Invalid($"at must be a journal sequence number between 0 and {stored.Count}.", [new FieldError("at", "out of range")]);
+        var past = Replay.Fold(_model.FinalId, stored.Take((int)at.Value));
         if (past.Definition is null) return new StandingsView(at.Value, false, []);
         return FinalModel.ToView(revealedOnly ? past.Standings.Revealed : past.Standings.Full, at.Value, past.Published);
     }
@@ -35,6 +37,6 @@ public sealed partial class FinalGrain
     public async Task<VerifyReport> Verify()
     {
         _model.RequireDefinition();
-        return JournalVerifier.Verify(_model.FinalId, await AllEntries(), signer, _model.Standings.Full);
+        return JournalVerifier.Verify(_model.FinalId, await journal.ReadFinalAsync(_model.FinalId), signer, _model.Standings.Full);
     }
 }

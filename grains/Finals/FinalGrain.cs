@@ -14,9 +14,8 @@ namespace Arena.Finals;
 /// each contestant's stream (<see cref="IContestantGrain"/>) holds their sheets and the chief judge's decisions about
 /// them. At activation the model is folded from all of them, so nothing lives only in memory.
 /// </summary>
-[LogConsistencyProvider(ProviderName = ArenaProviders.LogStorage)]
-[StorageProvider(ProviderName = ArenaProviders.Storage)]
-public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, JournalSigner signer, ILogger<FinalGrain> logger)
+[LogConsistencyProvider(ProviderName = ArenaProviders.Journal)]
+public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains, IJournalStore journal, JournalSigner signer, ILogger<FinalGrain> logger)
     : JournaledGrain<FinalState, JournalEntry>, IFinalGrain
 {
     private FinalModel _model = null!;

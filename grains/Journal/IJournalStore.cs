@@ -4,7 +4,9 @@ namespace Arena.Journal;
 /// Append-only storage of a final's event streams: one row per event (final id, stream, index, time, actor, type,
 /// payload, hash, signature), never updated or deleted by Arena. The final's own stream is <c>final</c>, each
 /// contestant's is <c>contestant:{id}</c>. The grains replay their stream from here at activation and append each new
-/// event here before acknowledging it; <c>verify</c> reads the rows back from here rather than from grain memory.
+/// event here before acknowledging it (<see cref="JournalStreams"/>, Orleans' custom-storage consistency provider), so
+/// <c>verify</c> checks what was read back from here, not what a grain merely computed. Implementations: the silo's
+/// SqliteJournalStore (table ArenaJournal) and PostgresJournalStore (arena_journal), keyed also by the Orleans ServiceId.
 /// </summary>
 public interface IJournalStore
 {

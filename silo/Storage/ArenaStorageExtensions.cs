@@ -1,6 +1,9 @@
+using Arena.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -14,7 +17,7 @@ public static class ArenaStorageExtensions
     /// <summary>The grain storage grains name in <c>[PersistentState(..., "arena")]</c> and <c>[StorageProvider]</c>.</summary>
     public const string ProviderName = ArenaProviders.Storage;
 
-    /// <summary>The log-consistency provider of Arena's journaled grains: the whole event list kept in <see cref="ProviderName"/>.</summary>
+    /// <summary>Orleans' log-storage consistency provider: a grain's whole event list kept in <see cref="ProviderName"/>.</summary>
     public const string LogConsistencyProviderName = ArenaProviders.LogStorage;
 
     // The one ADO.NET provider behind both storage names; grains never name it.
@@ -36,10 +39,13 @@ public static class ArenaStorageExtensions
             var dataSource = SqliteStorage.DataSource(dataDir);
             silo.Services.AddSingleton(dataSource); // owned by the host, disposed with it
             AddSchema(silo, SqlScripts.SqlitePersistence, cancellation => SqliteStorage.ApplySchemaAsync(dataSource, dataDir, cancellation));
-            silo.Services.AddSingleton(services => new SqliteGrainStorage(dataSource,
-                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
-                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>(),
-                services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            AddMigration(silo, services => _ => SqliteJournalMigration.MigrateAsync(dataSource, ServiceId(services), StorageSerializer(services), services.GetRequiredService<JournalSigner>()));
+            // One writer for the file: grain-state writes and journal appends share its group commits.
+            silo.Services.AddSingleton(services => new SqliteWriter(dataSource, services.GetRequiredService<ILogger<SqliteWriter>>()));
+            silo.Services.AddSingleton(services => new SqliteGrainStorage(dataSource, services.GetRequiredService<SqliteWriter>(),
+                StorageSerializer(services), services.GetRequiredService<IOptions<ClusterOptions>>()));
+            silo.Services.AddSingleton<IJournalStore>(services => new SqliteJournalStore(dataSource, services.GetRequiredService<SqliteWriter>(),
+                services.GetRequiredService<IOptions<ClusterOptions>>()));
             silo.Services.AddGrainStorage(ProviderName, (services, _) => services.GetRequiredService<SqliteGrainStorage>());
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) => services.GetRequiredService<SqliteGrainStorage>());
         }
@@ -48,7 +54,11 @@ public static class ArenaStorageExtensions
             var connectionString = PostgresStorage.ConnectionString(configuration);
             AddSchema(silo, SqlScripts.PostgresPersistence,
                 cancellation => PostgresStorage.ApplySchemaAsync(connectionString, SqlScripts.PostgresPersistence, cancellation));
+            AddMigration(silo, services => cancellation =>
+                PostgresJournalMigration.MigrateAsync(connectionString, ServiceId(services), StorageSerializer(services), services.GetRequiredService<JournalSigner>(), cancellation));
             AddAdoNetStorage(silo, PostgresStorage.Invariant, options => options.ConnectionString = connectionString);
+            silo.Services.AddSingleton<IJournalStore>(services => new PostgresJournalStore(
+                new NpgsqlDataSourceBuilder(connectionString).Build(), services.GetRequiredService<IOptions<ClusterOptions>>()));
             silo.Services.AddGrainStorage(ProviderName, ScopedToGrain);
             silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ScopedToGrain);
         }
@@ -57,6 +67,9 @@ public static class ArenaStorageExtensions
             throw new InvalidOperationException($"Arena:Storage must be Sqlite or Postgres, not '{backend}'.");
         }
 
+        // The grains' events go to the IJournalStore above, one row each (ICustomStorageInterface on the grains).
+        silo.AddCustomStorageBasedLogConsistencyProvider(ArenaProviders.Journal);
+        // Kept for grains that still keep their whole log in grain storage (none of Arena's own journaled grains).
         silo.AddLogStorageBasedLogConsistencyProvider(LogConsistencyProviderName);
         return silo;
     }
@@ -64,6 +77,15 @@ public static class ArenaStorageExtensions
     internal static void AddSchema(ISiloBuilder silo, string script, Func<CancellationToken, Task> apply) =>
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             new SchemaInstaller(script, apply, services.GetRequiredService<ILogger<SchemaInstaller>>()));
+
+    private static void AddMigration(ISiloBuilder silo, Func<IServiceProvider, Func<CancellationToken, Task<(int, int)>>> migrate) =>
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new JournalMigration(migrate(services), services.GetRequiredService<ILogger<JournalMigration>>()));
+
+    private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+
+    // The serializer grain storage uses (below and in SqliteGrainStorage): Orleans' binary one.
+    private static OrleansGrainStorageSerializer StorageSerializer(IServiceProvider services) => new(services.GetRequiredService<Serializer>());
 
     private static void AddAdoNetStorage(ISiloBuilder silo, string invariant, Action<AdoNetGrainStorageOptions> connect) =>
         silo.AddAdoNetGrainStorage(AdoNetProviderName, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>

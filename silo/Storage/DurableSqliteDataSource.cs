@@ -7,7 +7,7 @@ namespace Arena.Silo.Storage;
 /// Hands out SQLite connections that are durable: <c>synchronous = FULL</c>, so in WAL mode every commit fsyncs the
 /// log before it returns — a state write reported as done survives a crash or power loss. The bundled SQLite
 /// already defaults to FULL; setting it on every open keeps that true whatever the build's default (the connection
-/// string cannot express it). Writes all go through one connection of <see cref="SqliteGrainStorage"/>'s writer,
+/// string cannot express it). Writes all go through the one connection of <see cref="SqliteWriter"/>,
 /// so the busy timeout only matters for other processes that open the file (a backup, the sqlite3 shell).
 /// </summary>
 internal sealed class DurableSqliteDataSource(string connectionString) : DbDataSource

@@ -90,3 +90,23 @@ UNION ALL
 SELECT @GrainStateVersion WHERE NOT EXISTS (SELECT 1 FROM cleared);
 $query$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+-- The journal (silo/Storage/PostgresJournalStore.cs): one row per event of a final's streams ("final",
+-- "contestant:{id}"), inserted once and never updated. at is round-trip ISO-8601 text, not timestamptz, because the
+-- hash chain covers it to the tick and timestamptz keeps microseconds. The primary key makes a second writer of the
+-- same index fail instead of forking the stream.
+CREATE TABLE IF NOT EXISTS arena_journal
+(
+    service_id text    NOT NULL,
+    final_id   text    NOT NULL,
+    stream     text    NOT NULL,
+    idx        integer NOT NULL,
+    at         text    NOT NULL,
+    actor      text    NOT NULL,
+    type       text    NOT NULL,
+    data       text    NOT NULL,
+    hash       text    NOT NULL,
+    signature  text    NOT NULL,
+    seq        bigint  NOT NULL DEFAULT 0, -- the final-wide sequence number (0 for events migrated from before it)
+    CONSTRAINT arena_journal_entry PRIMARY KEY (service_id, final_id, stream, idx)
+);

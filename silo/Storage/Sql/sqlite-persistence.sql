@@ -22,3 +22,23 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
     ModifiedOn             TEXT    NOT NULL,
     CONSTRAINT OrleansStorage_Grain UNIQUE (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString)
 );
+
+-- The journal (silo/Storage/SqliteJournalStore.cs): one row per event of a final's streams ("final",
+-- "contestant:{id}"), appended through the same writer and group commits as OrleansStorage, never updated.
+-- At is round-trip ISO-8601 text because the hash chain covers it to the tick. Hash links the entry to the previous
+-- one of its stream; Signature is empty until entries are signed.
+CREATE TABLE IF NOT EXISTS ArenaJournal
+(
+    ServiceId TEXT    NOT NULL,
+    FinalId   TEXT    NOT NULL,
+    Stream    TEXT    NOT NULL,
+    Idx       INTEGER NOT NULL,
+    At        TEXT    NOT NULL,
+    Actor     TEXT    NOT NULL,
+    Type      TEXT    NOT NULL,
+    Data      TEXT    NOT NULL,
+    Hash      TEXT    NOT NULL,
+    Signature TEXT    NOT NULL,
+    Seq       INTEGER NOT NULL DEFAULT 0, -- the final-wide sequence number (0 for events migrated from before it)
+    PRIMARY KEY (ServiceId, FinalId, Stream, Idx)
+) WITHOUT ROWID;
