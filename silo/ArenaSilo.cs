@@ -27,7 +27,7 @@ public static class ArenaSilo
         {
             silo.AddArenaClustering(builder.Configuration);
             silo.AddArenaStorage(builder.Configuration);
-            silo.AddActivityPropagation();
+            if (Telemetry.ArenaTelemetry.TracesExported(builder.Configuration)) silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
         builder.Services.AddHostedService<Welcome>();
