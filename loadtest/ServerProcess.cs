@@ -91,11 +91,12 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>The bare SignalR hub, with the silo's GC settings (server GC) so the comparison is like for like.</summary>
+    /// <summary>The bare SignalR hub, with the silo's runtime settings (server GC, thread-pool workers that do not spin
+    /// when idle: silo/Arena.Silo.csproj) so the comparison is like for like.</summary>
     public static Task<ServerProcess> StartBaseline(Options o)
     {
         var port = FreePort();
-        var env = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" };
+        var env = new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" };
         foreach (var (k, v) in o.ServerEnv) env[k] = v;
         return Start(typeof(ServerProcess).Assembly.Location, ["--serve-baseline", port.ToString()], port, null, env);
     }

@@ -39,6 +39,7 @@ public static class ArenaWeb
         services.AddSignalR();
         services.AddArenaNodes(configuration);
         services.AddSingleton<ArenaMetrics>();
+        services.AddSingleton<FinalGrains>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<FinalFanout>();
         services.AddHostedService<ObserverRenewal>();

@@ -1,6 +1,7 @@
 using Arena.Access;
 using Arena.Finals;
 using Arena.Web.Auth;
+using Arena.Web.Hubs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,10 +38,10 @@ public static class ScoringApi
             return TypedResults.Ok(new VersionResponse(await grain.Timer(Require.Field(b.Action, "action"), b.Seconds, caller)));
         });
 
-        final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, IGrainFactory grains, ArenaMetrics metrics) =>
+        final.MapPost("/scores", async (string id, ScoreRequest? body, HttpContext http, FinalGrains finals, ArenaMetrics metrics) =>
         {
             var caller = http.User.For(id, AccessRoles.Judge);
-            return TypedResults.Ok(await metrics.Sheet("http", () => grains.GetGrain<IFinalGrain>(id).Submit(ToSheet(body), caller)));
+            return TypedResults.Ok(await metrics.Sheet("http", () => finals[id].Submit(ToSheet(body), caller)));
         });
 
         final.MapPost("/sheets/reopen", async (string id, ReopenRequest? body, HttpContext http, IGrainFactory grains) =>

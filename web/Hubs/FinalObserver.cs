@@ -63,7 +63,9 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
         _coalescer.Offer(state is null ? update : update with { Version = Math.Max(update.Version, state.Version), State = state });
     }
 
-    private Task<ScreenState> Screen() => _grains.GetGrain<IFinalGrain>(_finalId).Screen();
+    // One reference for the observer's life: Orleans 10.4.2 resolves the interface by reflection on every GetGrain.
+    private IFinalGrain? _final;
+    private Task<ScreenState> Screen() => (_final ??= _grains.GetGrain<IFinalGrain>(_finalId)).Screen();
 
     public void Dispose() => _coalescer.Dispose();
 }

@@ -13,7 +13,7 @@ namespace Arena.Web.Hubs;
 /// judge is told <c>stage</c> when a contestant is called and <c>reopened</c> when the chief judge reopens their sheet.
 /// </summary>
 [Authorize]
-public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics, ILogger<JudgeHub> logger) : Hub
+public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, ArenaMetrics metrics, ILogger<JudgeHub> logger) : Hub
 {
     public static string FinalGroup(string finalId) => "judges:" + finalId;
     public static string JudgeGroup(string finalId, string judge) => $"judge:{finalId}:{judge}";
@@ -48,6 +48,6 @@ public sealed class JudgeHub(IGrainFactory grains, FinalFanout fanout, ArenaMetr
     {
         var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value ?? throw ArenaProblem.Forbidden("This token is for no final.");
         var caller = Context.User!.For(finalId, AccessRoles.Judge);
-        return await metrics.Sheet("signalr", () => grains.GetGrain<IFinalGrain>(finalId).Submit(ScoringApi.ToSheet(sheet), caller));
+        return await metrics.Sheet("signalr", () => finals[finalId].Submit(ScoringApi.ToSheet(sheet), caller));
     });
 }
