@@ -5,10 +5,10 @@ using Orleans.Concurrency;
 namespace Arena.Finals;
 
 /// <summary>
-/// One final (key: its id): the definition, the flow (who is on stage), the standings computed by the scoring
-/// engine from its contestants' sheets, and publication. Every refusal is an <see cref="ArenaProblem"/> carrying
-/// the HTTP status of the contract. Live standings are rebuilt from the contestant grains on activation, so a sheet
-/// acknowledged by a contestant grain is never missing from them.
+/// One final (key: its id), the only way anything about it changes: each call passes the caller, the final's model
+/// (<see cref="FinalModel"/>) decides, and the answer comes once the events are durably stored. Every refusal is an
+/// <see cref="ArenaProblem"/> carrying the HTTP status of the contract. The model is folded from the stored streams
+/// at activation, so an acknowledged event is never missing from it; versions are journal sequence numbers.
 /// </summary>
 public interface IFinalGrain : IGrainWithStringKey
 {
