@@ -25,6 +25,14 @@ public sealed class ArenaProblem : Exception
     public static ArenaProblem Forbidden(string detail) => new(403, "Forbidden", detail);
     public static ArenaProblem NotFound(string detail) => new(404, "Not found", detail);
     public static ArenaProblem Conflict(string detail) => new(409, "Conflict", detail);
+
+    /// <summary>Worth retrying: e.g. a stream was written by someone else meanwhile and the grain is reloading it.</summary>
+    public static ArenaProblem Unavailable(string detail) => new(503, "Unavailable", detail);
+
+    /// <summary>The message of a stream that changed under its grain (another activation or a hand in the database).</summary>
+    public static ArenaProblem StreamMoved(string stream) => Unavailable(
+        $"The stored journal stream {stream} changed under this server (another node or a change in the database); it is being read again. " +
+        "Try again in a moment (resubmitting a sheet with the same submissionId is safe).");
 }
 
 /// <summary>One problem with a named field, e.g. <c>rounds[1].weight</c>.</summary>

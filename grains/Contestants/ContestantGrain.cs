@@ -18,9 +18,12 @@ public sealed class ContestantGrain(TimeProvider clock, IJournalStore journal, J
         var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
         var entries = new List<JournalEntry>(events.Count);
         foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamName, firstSeq + entries.Count, at, actor, @event, signer));
-        RaiseEvents(entries);
-        await ConfirmEvents();
-        return entries;
+        // Conditional: the entries' indexes and hashes continue the stream this activation read. If another writer got
+        // there first, nothing is stored and the activation goes, so the next call reads the stream again — instead of
+        // retrying entries that can never fit (their index is inside their hash) for ever.
+        if (await RaiseConditionalEvents(entries)) return entries;
+        DeactivateOnIdle();
+        throw ArenaProblem.StreamMoved(StreamName);
     }
 
     public Task<IReadOnlyList<JournalEntry>> Entries() => Task.FromResult<IReadOnlyList<JournalEntry>>(State.Entries.ToList());

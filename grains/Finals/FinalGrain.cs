@@ -53,13 +53,22 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     private async Task<long> Run(Decision decision, Caller caller)
     {
         if (decision.Changes.Count == 0) return _model.Seq;
-        foreach (var stream in decision.Changes.GroupBy(c => c.Stream))
-            await Append(stream.Key, caller.Actor, [.. stream.Select(c => c.Event)]);
-        // A round that just completed seals every contestant stream's head into the final's own stream, so a stream
-        // cut short or rolled back in the database later no longer reaches what was recorded.
-        var kind = _model.LastKind;
-        var reopened = _model.LastReopened;
-        if (_model.RoundJustCompleted) await Append(StreamHeads.Final, "arena", [_model.Seal()]);
+        string kind;
+        ReopenNotice? reopened;
+        try
+        {
+            foreach (var stream in decision.Changes.GroupBy(c => c.Stream))
+                await Append(stream.Key, caller.Actor, [.. stream.Select(c => c.Event)]);
+            (kind, reopened) = (_model.LastKind, _model.LastReopened);
+            // A round that just completed seals every contestant stream's head into the final's own stream, so a
+            // stream cut short or rolled back in the database later no longer reaches what was recorded.
+            if (_model.RoundJustCompleted) await Append(StreamHeads.Final, "arena", [_model.Seal()]);
+        }
+        catch (ArenaProblem problem) when (problem.Status == 503)
+        {
+            DeactivateOnIdle(); // a stream moved under the model: the next activation folds what is stored
+            throw;
+        }
         return Notify(kind, reopened);
     }
 
@@ -74,8 +83,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
             var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
             var entries = new List<JournalEntry>(events.Count);
             foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamHeads.Final, firstSeq + entries.Count, at, actor, @event, signer));
-            RaiseEvents(entries);
-            await ConfirmEvents();
+            if (!await RaiseConditionalEvents(entries)) throw ArenaProblem.StreamMoved(StreamHeads.Final); // as ContestantGrain.Append
             stored = entries;
         }
         for (var i = 0; i < stored.Count; i++) _model.Apply(stored[i], events[i]);
