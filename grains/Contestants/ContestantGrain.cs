@@ -14,10 +14,7 @@ public sealed class ContestantGrain(TimeProvider clock, IJournalStore journal, J
 
     public async Task<IReadOnlyList<JournalEntry>> Append(string actor, long firstSeq, IReadOnlyList<object> events)
     {
-        var at = clock.GetUtcNow();
-        var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
-        var entries = new List<JournalEntry>(events.Count);
-        foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamName, firstSeq + entries.Count, at, actor, @event, signer));
+        var entries = HashChain.Continue(State.Entries.LastOrDefault(), StreamName, firstSeq, clock.GetUtcNow(), actor, events, signer);
         // Conditional: the entries' indexes and hashes continue the stream this activation read. If another writer got
         // there first, nothing is stored and the activation goes, so the next call reads the stream again — instead of
         // retrying entries that can never fit (their index is inside their hash) for ever.

@@ -79,10 +79,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
         if (StreamHeads.ContestantOf(stream) is { } contestant) stored = await ContestantOf(contestant).Append(actor, firstSeq, events);
         else
         {
-            var at = clock.GetUtcNow();
-            var previous = State.Entries.Count > 0 ? State.Entries[^1] : null;
-            var entries = new List<JournalEntry>(events.Count);
-            foreach (var @event in events) entries.Add(previous = HashChain.Next(previous, StreamHeads.Final, firstSeq + entries.Count, at, actor, @event, signer));
+            var entries = HashChain.Continue(State.Entries.LastOrDefault(), StreamHeads.Final, firstSeq, clock.GetUtcNow(), actor, events, signer);
             if (!await RaiseConditionalEvents(entries)) throw ArenaProblem.StreamMoved(StreamHeads.Final); // as ContestantGrain.Append
             stored = entries;
         }

@@ -25,6 +25,15 @@ public static class HashChain
         return new JournalEntry(streamName, index, at, actor, type, data, hash, signer.Sign(hash), seq);
     }
 
+    /// <summary>Entries for <paramref name="events"/>, chained after <paramref name="previous"/> and numbered from <paramref name="firstSeq"/>.</summary>
+    public static List<JournalEntry> Continue(JournalEntry? previous, string streamName, long firstSeq, DateTimeOffset at, string actor,
+        IReadOnlyList<object> events, JournalSigner signer)
+    {
+        var entries = new List<JournalEntry>(events.Count);
+        foreach (var @event in events) entries.Add(previous = Next(previous, streamName, firstSeq + entries.Count, at, actor, @event, signer));
+        return entries;
+    }
+
     /// <summary>Every place where the stream does not verify, in words an auditor understands.</summary>
     public static IEnumerable<string> Check(string streamName, IReadOnlyList<JournalEntry> stream, JournalSigner signer)
     {

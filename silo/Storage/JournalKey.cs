@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Arena.Journal;
+using Arena.Web.Auth;
 
 namespace Arena.Silo.Storage;
 
@@ -22,7 +23,7 @@ public static class JournalKey
 
     public static byte[] Load(IConfiguration configuration)
     {
-        if (configuration["Arena:JournalKey"] is { Length: > 0 } configured) return Decode(configured, "Arena:JournalKey");
+        if (configuration["Arena:JournalKey"] is { Length: > 0 } configured) return ArenaKeys.Decode(configured, "Arena:JournalKey");
         if (ArenaClusteringExtensions.IsPostgres(configuration))
             throw new InvalidOperationException("A cluster needs Arena:JournalKey, the same on every node (base64 of 32 random bytes: openssl rand -base64 32). " +
                 "It signs the journal and is kept out of the database on purpose, so that whoever can write the database cannot forge scores.");
@@ -36,14 +37,6 @@ public static class JournalKey
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.Move(temp, path);
         }
-        return Decode(File.ReadAllText(path), path);
-    }
-
-    private static byte[] Decode(string base64, string where)
-    {
-        var key = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64.Trim(), key, out var length) || length < 32)
-            throw new InvalidOperationException($"{where} must be base64 of at least 32 bytes (e.g. openssl rand -base64 32).");
-        return key[..length];
+        return ArenaKeys.Decode(File.ReadAllText(path), path);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ArenaKeys
         DataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "data");
         Directory.CreateDirectory(DataDir);
         SigningKey = configuration["Arena:SigningKey"] is { Length: > 0 } shared
-            ? Configured(shared)
+            ? Decode(shared, "Arena:SigningKey")
             : Convert.FromBase64String(ReadOrCreate("token-signing.key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), out _));
         var configured = configuration["Arena:AdminKey"];
         if (!string.IsNullOrWhiteSpace(configured)) AdminKey = configured;
@@ -43,11 +43,12 @@ public sealed class ArenaKeys
         key is not null && CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.UTF8.GetBytes(AdminKey));
 
-    private static byte[] Configured(string signingKey)
+    /// <summary>A key given as base64 (configuration or a key file): at least 32 bytes, or a start-up error naming <paramref name="where"/>.</summary>
+    public static byte[] Decode(string base64, string where)
     {
-        var key = new byte[signingKey.Length];
-        if (!Convert.TryFromBase64String(signingKey.Trim(), key, out var length) || length < 32)
-            throw new InvalidOperationException("Arena:SigningKey must be base64 of at least 32 bytes (e.g. openssl rand -base64 32).");
+        var key = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64.Trim(), key, out var length) || length < 32)
+            throw new InvalidOperationException($"{where} must be base64 of at least 32 bytes (e.g. openssl rand -base64 32).");
         return key[..length];
     }
 
