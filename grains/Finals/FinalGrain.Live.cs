@@ -42,7 +42,7 @@ public sealed partial class FinalGrain
     private long Notify(string kind, ReopenNotice? reopened)
     {
         if (_observers is not { Count: > 0 }) return _model.Seq;
-        var update = new LiveUpdate(_model.Seq, kind, null, reopened, clock.GetUtcNow());
+        var update = new LiveUpdate(_model.Seq, kind, null, reopened, clock.GetUtcNow(), _model.Stage);
         _observers.Notify(o => o.Updated(update));
         return _model.Seq;
     }

@@ -50,7 +50,9 @@ public sealed record LiveUpdate(
     [property: Id(1)] string Kind,
     [property: Id(2)] ScreenState? State,
     [property: Id(3)] ReopenNotice? Reopened,
-    [property: Id(4)] DateTimeOffset At);
+    [property: Id(4)] DateTimeOffset At,
+    // The stage after the change, for the judges' tablets: told at once, without waiting for the screen state.
+    [property: Id(5)] Stage? Stage = null);
 
 /// <summary>Told to the judge whose sheet the chief judge reopened.</summary>
 [GenerateSerializer, Immutable, Alias("arena.reopen-notice")]

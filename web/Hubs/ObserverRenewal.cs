@@ -10,7 +10,7 @@ namespace Arena.Web.Hubs;
 /// (its node died) or dropped a silent observer hears from this node again and sends it what it missed; unsubscribes
 /// the finals nobody on this node watches any more.
 /// </summary>
-public sealed class ObserverRenewal(FinalFanout fanout, IGrainFactory grains, TimeProvider clock, IConfiguration configuration, ILogger<ObserverRenewal> logger)
+public sealed class ObserverRenewal(FinalFanout fanout, FinalGrains finals, IGrainFactory grains, TimeProvider clock, IConfiguration configuration, ILogger<ObserverRenewal> logger)
     : BackgroundService
 {
     private readonly TimeSpan _every = TimeSpan.FromSeconds(configuration.GetValue("Arena:ObserverRenewalSeconds", 10));
@@ -26,7 +26,7 @@ public sealed class ObserverRenewal(FinalFanout fanout, IGrainFactory grains, Ti
         var watched = fanout.Watched();
         foreach (var (finalId, observer) in fanout.Observers)
         {
-            var final = grains.GetGrain<IFinalGrain>(finalId);
+            var final = finals[finalId];
             try
             {
                 if (watched.Contains(finalId)) await final.Subscribe(observer.Reference!, observer.SeenVersion);

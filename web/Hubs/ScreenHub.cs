@@ -13,7 +13,7 @@ namespace Arena.Web.Hubs;
 /// whole screen state, then <c>update</c>s with strictly increasing versions (see <see cref="FinalFanout"/>).
 /// </summary>
 [Authorize]
-public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMetrics metrics, ILogger<ScreenHub> logger) : Hub
+public sealed class ScreenHub(FinalGrains finals, FinalFanout fanout, ArenaMetrics metrics, ILogger<ScreenHub> logger) : Hub
 {
     public static string Group(string finalId) => "screens:" + finalId;
 
@@ -21,7 +21,7 @@ public sealed class ScreenHub(IGrainFactory grains, FinalFanout fanout, ArenaMet
     public Task<ScreenState> Join(string finalId) => HubProblems.Run(logger, async () =>
     {
         var caller = Context.User!.For(finalId, AccessRoles.Screen, AccessRoles.Operator, AccessRoles.Judge, AccessRoles.Auditor, AccessRoles.Admin);
-        var final = grains.GetGrain<IFinalGrain>(finalId);
+        var final = finals[finalId];
         var previous = fanout.Track(Context.ConnectionId, finalId);
         if (previous is null) metrics.ScreenConnected(+1);
         if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
