@@ -53,6 +53,12 @@ public sealed class ChiefPageTests(BrowserFixture arena)
         await chief.Locator("tr[data-contestant=c2] button.close-round").ClickAsync();
         await Expect(chief.Locator("#dialog h2")).ToContainTextAsync("以现有评分结束 选手2 的本轮");
         await chief.GetByLabel("原因").FillAsync("第三位评委因病离场");
+        // A live update redraws the page while the chief types: the reason and the focus stay.
+        await chief.EvaluateAsync("() => { window.__before = document.getElementById('reason'); }");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await arena.Admin.Post($"api/finals/{final}/stage", new { contestant = "c2", round = "main" })).Status);
+        await chief.WaitForFunctionAsync("() => document.getElementById('reason') !== window.__before");
+        await Expect(chief.Locator("#reason")).ToHaveValueAsync("第三位评委因病离场");
+        await Expect(chief.Locator("#reason")).ToBeFocusedAsync();
         await chief.Locator("#confirm-action").ClickAsync();
 
         await Expect(chief.Locator("#standings tr[data-contestant=c2] .pill")).ToHaveTextAsync("已完成");

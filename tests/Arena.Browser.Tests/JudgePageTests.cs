@@ -124,4 +124,34 @@ public sealed class JudgePageTests(BrowserFixture arena)
         var box = await page.Locator(".stepper .plus").BoundingBoxAsync();
         Assert.True(box!.Width >= 44 && box.Height >= 44, $"touch target {box.Width}x{box.Height}");
     }
+
+    [Fact]
+    public async Task a_score_being_typed_survives_a_live_update_of_the_page()
+    {
+        // A stage push redraws the judge's page; the text half-typed into a score box must not vanish with it
+        // (this raced the demo walkthrough's typed score on CI).
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());
+        var page = await arena.Open(final, "judge", "j1", 800, 1280);
+        await Expect(page.Locator("#sync")).ToContainTextAsync("已同步");
+        var typed = page.Locator("[data-criterion=_score] input.typed");
+        await typed.FillAsync("7.5");
+        await page.EvaluateAsync("() => { window.__before = document.querySelector('input.typed'); }");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await arena.Admin.Post($"api/finals/{final}/stage", new { contestant = "c1", round = "main" })).Status);
+        await page.WaitForFunctionAsync("() => document.querySelector('input.typed') !== window.__before"); // the page was redrawn
+        await Expect(typed).ToHaveValueAsync("7.5");
+        await Expect(typed).ToBeFocusedAsync();
+
+        await typed.PressAsync("Enter");
+        await Expect(page.Locator("#running-total")).ToHaveTextAsync("7.5");
+
+        // An off-step value interrupted by a redraw is refused with its reason, not dropped.
+        await typed.FillAsync("7.25");
+        await page.EvaluateAsync("() => { window.__before = document.querySelector('input.typed'); }");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await arena.Admin.Post($"api/finals/{final}/stage", new { contestant = "c1", round = "main" })).Status);
+        await page.WaitForFunctionAsync("() => document.querySelector('input.typed') !== window.__before");
+        await Expect(page.Locator("[data-criterion=_score] .error")).ToContainTextAsync("步长为 0.5");
+        await Expect(typed).ToHaveValueAsync("7.25");
+        await Expect(page.Locator("#running-total")).ToHaveTextAsync("7.5");
+    }
 }

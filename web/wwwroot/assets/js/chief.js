@@ -100,10 +100,12 @@ function open(a) { action = a; message = null; draw(); $('#reason')?.focus(); }
 
 function dialog() {
   const a = action;
-  const reason = h('input', { id: 'reason', required: true, autocomplete: 'off' });
-  const points = h('input', { id: 'points', type: 'number', step: 'any', inputmode: 'decimal' });
-  const target = h('select', { id: 'adjust-round' }, h('option', { value: '' }, L('总分', 'the total')), definition.rounds.map((r) => h('option', { value: r.id, selected: r.id === round }, r.title || r.id)));
-  const error = h('p', { class: 'error', role: 'alert' });
+  // What the chief types is kept in the action: every sheet a judge sends redraws this page.
+  const reason = h('input', { id: 'reason', required: true, autocomplete: 'off', value: a.reason ?? '', oninput: () => { a.reason = reason.value; } });
+  const points = h('input', { id: 'points', type: 'number', step: 'any', inputmode: 'decimal', value: a.points ?? '', oninput: () => { a.points = points.value; } });
+  const target = h('select', { id: 'adjust-round', onchange: () => { a.round = target.value; } }, h('option', { value: '' }, L('总分', 'the total')),
+    definition.rounds.map((r) => h('option', { value: r.id, selected: r.id === (a.round ?? round) }, r.title || r.id)));
+  const error = h('p', { class: 'error', role: 'alert' }, a.error ?? '');
   const title = {
     reopen: L(`退回 ${nameOf(a.judge)} 对 ${nameOf(a.contestant)} 的评分（${a.total}）`, `Reopen ${nameOf(a.judge)}'s sheet for ${nameOf(a.contestant)} (${a.total})`),
     adjust: L(`为 ${nameOf(a.contestant)} 加分或扣分`, `Bonus or penalty for ${nameOf(a.contestant)}`),
@@ -112,19 +114,20 @@ function dialog() {
   }[a.kind];
   async function confirm(event) {
     event.preventDefault();
-    if (a.kind !== 'publish' && !reason.value.trim()) { error.textContent = L('请填写原因。', 'Give a reason.'); return; }
+    const fail = (text) => { a.error = text; error.textContent = text; };
+    if (a.kind !== 'publish' && !reason.value.trim()) { fail(L('请填写原因。', 'Give a reason.')); return; }
     try {
       if (a.kind === 'reopen') await api.act('/sheets/reopen', { contestant: a.contestant, round, judge: a.judge, reason: reason.value.trim() });
       if (a.kind === 'close') await api.act('/close', { contestant: a.contestant, round, reason: reason.value.trim() });
       if (a.kind === 'publish') await api.act('/publish');
       if (a.kind === 'adjust') {
-        if (points.value.trim() === '' || Number(points.value) === 0) { error.textContent = L('请填写分值（扣分用负数）。', 'Give the points (negative for a penalty).'); return; }
+        if (points.value.trim() === '' || Number(points.value) === 0) { fail(L('请填写分值（扣分用负数）。', 'Give the points (negative for a penalty).')); return; }
         await api.act('/adjustments', { contestant: a.contestant, round: target.value || null, points: Number(points.value), reason: reason.value.trim() });
       }
       action = null;
       message = { kind: 'ok', text: L('已完成：', 'Done: ') + title };
       await load();
-    } catch (e) { error.textContent = describe(e); }
+    } catch (e) { fail(describe(e)); }
   }
   return h('form', { class: 'card dialog', id: 'dialog', onsubmit: confirm }, h('h2', {}, title),
     a.kind === 'adjust' && h('div', { class: 'row' }, h('label', { for: 'points' }, L('分值（扣分填负数）', 'Points (negative = penalty)')), points,

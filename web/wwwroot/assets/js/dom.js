@@ -24,8 +24,21 @@ function append(el, children) {
 
 export function $(selector, root = document) { return root.querySelector(selector); }
 
-/** Replaces the content of an element in one step. */
-export function render(el, ...children) { el.replaceChildren(); append(el, children); }
+/**
+ * Replaces the content of an element in one step. Live pages redraw on every push, so a field being typed into keeps
+ * its focus and caret when the redraw draws an element of the same id (the page keeps the text itself).
+ */
+export function render(el, ...children) {
+  const active = document.activeElement;
+  const id = active?.id && el.contains(active) ? active.id : null;
+  const caret = id && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  el.replaceChildren();
+  append(el, children);
+  const again = id && document.getElementById(id);
+  if (!again || !el.contains(again) || document.activeElement === again) return;
+  again.focus(); // also an element drawn again as it was (kept by the page): taken out of the page, it lost focus
+  if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(...caret);
+}
 
 /** Numbers as scores are shown: fixed decimals when given, otherwise as sent. */
 export function fmt(value, decimals) {

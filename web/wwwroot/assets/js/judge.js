@@ -26,6 +26,10 @@ let sheets = {};          // "contestant/round" → the server's view of my shee
 let chosen = null;        // open gate: the contestant/round the judge picked
 let confirming = false;
 let typing = null;        // a typed value that was refused: { key, text, error }
+// What the judge is typing into a score box, not yet committed: { key, text }. A live update (a stage push, a reply)
+// redraws the page; without this the half-typed text would vanish under the judge's finger.
+let editing = null;
+let refreshes = 0;        // only the newest refresh draws: an older reply arriving late must not undo a newer one
 let notice = null;        // { kind, text } shown above the form
 let connected = false;
 let drafts = JSON.parse(localStorage.getItem(draftKey) ?? '{}');
@@ -59,14 +63,17 @@ function nameOf(id) { return info?.definition.contestants.find((c) => c.id === i
 const viewKey = `arena.view.${session.finalId}.${me}`;
 
 async function refresh() {
+  const mine = ++refreshes;
   try {
     const [i, all] = await Promise.all([api.final('/info'), api.final('/sheets')]);
+    if (mine !== refreshes) return;
     info = i;
     sheets = {};
     for (const s of all.filter((x) => x.judge === me)) sheets[key(s)] = s;
     localStorage.setItem(viewKey, JSON.stringify({ info, sheets }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { forget('judge'); location.reload(); return; }
+    if (mine !== refreshes) return;
     if (!(e instanceof TypeError)) notice = { kind: 'bad', text: describe(e) };
     else if (!info) ({ info, sheets } = JSON.parse(localStorage.getItem(viewKey) ?? '{"info":null,"sheets":{}}'));
   }
@@ -91,7 +98,19 @@ function drawSync() {
       : live ? L('在线 · 已同步', 'Online · in sync') : L('连接中断，正在重连…', 'Connection lost, reconnecting…');
 }
 
+// Chromium commits a focused text box (fires `change`) when a redraw removes it, which draws again from inside the
+// redraw; the outer one would then put back what it built before the commit (a refused value's error vanished on
+// CI this way). So a draw asked for while drawing runs right after it instead.
+let drawing = false;
+let drawAgain = false;
 function draw() {
+  if (drawing) { drawAgain = true; return; }
+  drawing = true;
+  try { drawOnce(); } finally { drawing = false; }
+  if (drawAgain) { drawAgain = false; draw(); }
+}
+
+function drawOnce() {
   drawSync();
   if (!info) { render(main, h('p', { class: 'muted' }, L('正在加载…', 'Loading…'))); return; }
   const d = info.definition;
@@ -179,7 +198,7 @@ function entry(round, k, t, sheet) {
         h('button', { type: 'button', onclick: () => { confirming = false; draw(); } }, L('返回修改', 'Back to edit')),
         h('button', { type: 'button', class: 'primary', id: 'submit', onclick: () => submit(round, t, scales, values) }, L('提交评分', 'Submit'))));
   }
-  const set = (s, units) => { values[s.key] = clamp(s, units); saveDrafts(); notice = null; typing = null; draw(); };
+  const set = (s, units) => { values[s.key] = clamp(s, units); saveDrafts(); notice = null; typing = null; editing = null; draw(); };
   return h('div', { class: 'entry' }, reopened,
     scales.map((s) => {
       const v = values[s.key];
@@ -197,7 +216,7 @@ function entry(round, k, t, sheet) {
           h('output', { class: v === null ? 'value unset' : 'value' }, show(s, v)),
           h('button', { type: 'button', class: 'plus', 'aria-label': L(`${s.title} 加 ${s.step}`, `${s.title} plus ${s.step}`), onclick: () => set(s, (v ?? 0) + s.stepUnits) }, '+'),
           coarse ? bump(coarse, '+1', 'plus-coarse') : null,
-          typed(s, v, set)),
+          typed(`${k}|${s.key}`, s, v, set)),
         typing?.key === s.key && h('p', { class: 'error', role: 'alert' }, typing.error),
         slider);
     }),
@@ -208,12 +227,19 @@ function entry(round, k, t, sheet) {
 
 /**
  * The keyboard way in: a value is taken only when it is a multiple of the step within [0, max]; anything else is
- * refused with the reason, never rounded behind the judge's back.
+ * refused with the reason, never rounded behind the judge's back. It is taken on Enter or when the box loses focus;
+ * until then the text survives redraws (see `editing`).
  */
-function typed(s, v, set) {
-  const input = h('input', { type: 'text', inputmode: 'decimal', class: 'typed', autocomplete: 'off', value: typing?.key === s.key ? typing.text : v === null ? '' : show(s, v),
+function typed(id, s, v, set) {
+  const text = editing?.key === id ? editing.text : typing?.key === s.key ? typing.text : v === null ? '' : show(s, v);
+  const input = h('input', { type: 'text', inputmode: 'decimal', class: 'typed', autocomplete: 'off', value: text, id: `typed-${s.key}`,
     'aria-label': L(`${s.title}：输入分数`, `${s.title}: type the score`), placeholder: L('输入', 'type') });
-  input.addEventListener('change', () => {
+  input.addEventListener('input', () => { editing = { key: id, text: input.value }; });
+  let taken = false;
+  const take = () => {
+    if (taken || editing?.key !== id) return; // nothing typed into this box since it was drawn
+    taken = true;
+    editing = null;
     const text = input.value.trim().replace('，', '.').replace(',', '.');
     const x = Number(text);
     const units = Math.round(x * s.unit);
@@ -221,7 +247,9 @@ function typed(s, v, set) {
     if (ok) { set(s, units); return; }
     typing = { key: s.key, text: input.value, error: L(`请输入 0 到 ${s.max} 之间、步长为 ${s.step} 的分数`, `Enter a score from 0 to ${s.max} in steps of ${s.step}`) };
     draw();
-  });
+  };
+  input.addEventListener('change', take);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') take(); });
   return input;
 }
 
