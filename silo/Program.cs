@@ -3,6 +3,9 @@ using Arena.Silo.Cluster;
 using Arena.Silo.Telemetry;
 using Arena.Web;
 
+// `verify FILE`: check an exported bundle offline, without starting a server.
+if (VerifyCommand.Matches(args)) return VerifyCommand.Run(args, Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();
 builder.AddArenaTelemetry();
@@ -13,6 +16,7 @@ app.UseArenaWeb();
 app.MapArenaTelemetry();
 app.MapClusterApi();
 app.Run();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -35,7 +35,7 @@ public static class HashChain
     }
 
     /// <summary>Every place where the stream does not verify, in words an auditor understands.</summary>
-    public static IEnumerable<string> Check(string streamName, IReadOnlyList<JournalEntry> stream, JournalSigner signer)
+    public static IEnumerable<string> Check(string streamName, IReadOnlyList<JournalEntry> stream, ISignatureCheck signer)
     {
         var previous = Genesis(streamName);
         for (var i = 0; i < stream.Count; i++)
@@ -47,7 +47,7 @@ public static class HashChain
             if (expected != e.Hash)
                 yield return $"{streamName}: entry {i} ({e.Type}) does not match its hash: it was changed after it was written";
             else if (!signer.Verify(e.Hash, e.Signature))
-                yield return $"{streamName}: entry {i} ({e.Type}) is not signed with this server's journal key: it was written or rewritten by someone else";
+                yield return $"{streamName}: entry {i} ({e.Type}) is not signed with the journal key {signer.KeyId}: it was written or rewritten by someone else";
             previous = e.Hash;
         }
     }

@@ -11,7 +11,7 @@ namespace Arena.Journal;
 /// </summary>
 public static class JournalVerifier
 {
-    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, JournalSigner signer, StandingsResult? live = null)
+    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live = null)
     {
         var problems = new List<string>();
         var streams = entries.GroupBy(e => e.Stream).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Index).ToList(), StringComparer.Ordinal);

@@ -139,6 +139,19 @@ public sealed class SiloProcess : IAsyncDisposable
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>Runs the silo as a command (e.g. <c>verify FILE</c>) and waits for it: its exit code and everything it printed.</summary>
+    public static async Task<(int Code, string Output)> Command(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(SiloDll());
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>The silo built alongside the tests (same configuration), run from its own output folder.</summary>
     private static string SiloDll()
     {

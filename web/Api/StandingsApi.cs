@@ -1,5 +1,6 @@
 using Arena.Access;
 using Arena.Finals;
+using Arena.Journal;
 using Arena.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +53,21 @@ public static class StandingsApi
         {
             http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
             return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Verify());
+        });
+
+        // The record an auditor takes away: read from the store (what is on disk), checked with the server's own key
+        // first — a journal that does not verify is not signed again — then signed event by event with the public
+        // export key. Signing runs here, not in the final's grain, so a live final is not held up by it.
+        final.MapGet("/bundle", async (string id, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
+        {
+            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var entries = Replay.Order(await store.ReadFinalAsync(id, http.RequestAborted));
+            if (entries.Count == 0) throw ArenaProblem.NotFound($"There is no final '{id}'.");
+            var check = JournalVerifier.Verify(id, entries, signer);
+            if (!check.Ok) throw ArenaProblem.Conflict("The journal does not verify, so it is not exported as a signed bundle: " + string.Join("; ", check.Problems));
+            var bundle = JournalBundle.Build(id, entries, signer, clock.GetUtcNow());
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-bundle.json\"";
+            return TypedResults.Json(bundle, JournalBundle.Json);
         });
         return app;
     }

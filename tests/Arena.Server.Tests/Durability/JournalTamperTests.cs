@@ -59,7 +59,7 @@ public sealed class JournalTamperTests
             ["deleted"] = ["contestant:c1: entry 1 is out of place"],
             ["truncated"] = ["contestant:c1: the final's entry", "recorded 5 entries; only 4 are stored"],
             ["rolled-back"] = ["contestant:c1: the final's entry", "recorded 5 entries; only 3 are stored"],
-            ["forged"] = ["contestant:c1: entry 0 (SheetSubmitted) is not signed with this server's journal key"],
+            ["forged"] = ["contestant:c1: entry 0 (SheetSubmitted) is not signed with the journal key"],
         };
         foreach (var (kind, final) in finals)
         {
