@@ -168,6 +168,13 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         await Expect(review.Locator("#standings tr").Nth(1)).ToContainTextAsync("刘晓美");
         await Expect(review.Locator("#standings tr[data-contestant=c2]")).ToContainTextAsync("5.00");
         await Shoot(review, "review");
+        // The auditor downloads the signed bundle and checks it with the silo's offline verifier.
+        var download = await review.RunAndWaitForDownloadAsync(() => review.Locator("#bundle").ClickAsync());
+        var bundle = Path.Combine(Path.GetTempPath(), $"arena-review-{Guid.NewGuid():N}.json");
+        await download.SaveAsAsync(bundle);
+        var (code, output) = await Arena.Testing.SiloProcess.Command("verify", bundle);
+        File.Delete(bundle);
+        Assert.True(code == 0, output);
         await slider.PressAsync("End");
         await Expect(review.Locator("#standings tr").Nth(1)).ToContainTextAsync("陈建国");
 

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(token, method, path, body) {
+export async function request(token, method, path, body, { raw = false } = {}) {
   const headers = {};
   if (token) headers.authorization = 'Bearer ' + token;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -41,7 +41,7 @@ export async function request(token, method, path, body) {
     const problem = type.includes('json') ? await response.json().catch(() => null) : null;
     throw new ApiError(response.status, problem);
   }
-  if (type.includes('json')) return response.json();
+  if (type.includes('json') && !raw) return response.json();
   return response;
 }
 
@@ -59,7 +59,8 @@ export function client(session) {
 
 /** Downloads an authenticated file (exports) through a temporary object URL. */
 export async function download(session, path, filename) {
-  const response = await request(session.token, 'GET', path);
+  // raw: a JSON file (the bundle) is saved byte for byte, not parsed and written again (its hashes cover the bytes).
+  const response = await request(session.token, 'GET', path, undefined, { raw: true });
   const url = URL.createObjectURL(await response.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: filename });
   document.body.append(a);

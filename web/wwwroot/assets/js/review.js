@@ -49,6 +49,9 @@ function draw() {
       h('div', { class: 'row', style: 'margin-top:12px' },
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.csv`, `${session.finalId}-results.csv`) }, L('导出 CSV', 'Export CSV')),
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.xlsx`, `${session.finalId}-results.xlsx`) }, L('导出 Excel', 'Export Excel')),
+        // The signed record for checking offline: `dotnet run --project silo -- verify FILE` (README: the bundle).
+        h('button', { type: 'button', id: 'bundle', title: L('离线核验：Arena.Silo verify 文件名', 'Check offline: Arena.Silo verify FILE'),
+          onclick: () => download(session, `${api.base}/bundle`, `${session.finalId}-bundle.json`) }, L('下载核验包', 'Download the bundle')),
         h('button', { type: 'button', onclick: () => window.print() }, L('打印结果', 'Print results')))),
     h('section', { class: 'card', id: 'replay' }, h('h2', {}, L('回放', 'Replay')),
       h('div', { class: 'row' }, slider, h('span', { id: 'at', class: 'pill info' },
