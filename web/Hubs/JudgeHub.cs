@@ -27,8 +27,9 @@ public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, DeviceConne
             Context.Abort(); // only judges' tablets belong here
             return;
         }
-        if (!await Admitted(finalId, caller)) return;
+        // Kept first, then checked: a revocation landing in between still finds the connection to close.
         devices.Add(Context);
+        if (!await Admitted(finalId, caller)) return;
         await Groups.AddToGroupAsync(Context.ConnectionId, FinalGroup(finalId));
         await Groups.AddToGroupAsync(Context.ConnectionId, JudgeGroup(finalId, caller.Subject));
         fanout.Track(Context.ConnectionId, finalId);
