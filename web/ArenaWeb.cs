@@ -42,6 +42,7 @@ public static class ArenaWeb
         services.AddSingleton<FinalGrains>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<FinalFanout>();
+        services.AddSingleton<DeviceConnections>();
         services.AddHostedService<ObserverRenewal>();
 
         var perMinute = configuration.GetValue("Arena:AuthRateLimit", 120);
@@ -75,6 +76,7 @@ public static class ArenaWeb
         app.MapAuthApi();
         app.MapNodesApi();
         app.MapFinalsApi();
+        app.MapAccessApi();
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();

@@ -30,3 +30,18 @@ public sealed record TimerChanged([property: Id(0)] string Action, [property: Id
 /// </summary>
 [GenerateSerializer, Immutable, Alias("arena.streams-sealed")]
 public sealed record StreamsSealed([property: Id(0)] IReadOnlyList<Journal.StreamHead> Heads);
+
+// Devices: what the admin did with an access code. No secrets here (the journal is readable by auditors): a code is
+// named by its id, which its tokens carry. The secrets and the device a code signed in stay in the access grain.
+
+/// <summary>An access code was issued for a role and subject (a judge id, a screen's label, …).</summary>
+[GenerateSerializer, Immutable, Alias("arena.access-issued")]
+public sealed record AccessIssued([property: Id(0)] string CodeId, [property: Id(1)] string Role, [property: Id(2)] string Subject);
+
+/// <summary>An access code was revoked: from this event on, every token it signed is refused (401) and its live connections are closed.</summary>
+[GenerateSerializer, Immutable, Alias("arena.access-revoked")]
+public sealed record AccessRevoked([property: Id(0)] string CodeId, [property: Id(1)] string Role, [property: Id(2)] string Subject, [property: Id(3)] string Reason);
+
+/// <summary>An access code was released from the device that redeemed it: the next device to sign in with it is let in.</summary>
+[GenerateSerializer, Immutable, Alias("arena.access-released")]
+public sealed record AccessReleased([property: Id(0)] string CodeId, [property: Id(1)] string Role, [property: Id(2)] string Subject, [property: Id(3)] string Reason);

@@ -7,15 +7,17 @@ namespace Arena.Finals;
 // auditor must see what is on disk, and a row changed there must show up at once, not after a restart.
 public sealed partial class FinalGrain
 {
-    public async Task<IReadOnlyList<JournalRecord>> Journal()
+    public async Task<IReadOnlyList<JournalRecord>> Journal(Caller caller)
     {
         _model.RequireDefinition();
+        _model.Admit(caller);
         return Replay.Number(Replay.Order(await journal.ReadFinalAsync(_model.FinalId)));
     }
 
     public async Task<StandingsView> Standings(long? at, Caller caller)
     {
         var d = _model.RequireDefinition();
+        _model.Admit(caller);
         if (caller.Role == "judge" && !caller.IsChiefOf(d)) throw ArenaProblem.Forbidden("Only the chief judge among the judges can read the standings.");
         var revealedOnly = caller.Role == "screen";
         if (at is null) return _model.StandingsView(revealedOnly);
@@ -28,15 +30,17 @@ public sealed partial class FinalGrain
 
     public Task<IReadOnlyList<SheetView>> Sheets(Caller caller)
     {
+        _model.Admit(caller);
         var all = _model.Sheets();
         // The chief judge, the admin and auditors see every sheet; another judge only their own.
         var mine = caller.Role == "judge" && !caller.IsChiefOf(_model.RequireDefinition());
         return Task.FromResult<IReadOnlyList<SheetView>>(mine ? [.. all.Where(s => s.Judge == caller.Subject)] : all);
     }
 
-    public async Task<VerifyReport> Verify()
+    public async Task<VerifyReport> Verify(Caller caller)
     {
         _model.RequireDefinition();
+        _model.Admit(caller);
         return JournalVerifier.Verify(_model.FinalId, await journal.ReadFinalAsync(_model.FinalId), signer, _model.Standings.Full);
     }
 }

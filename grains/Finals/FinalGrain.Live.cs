@@ -30,6 +30,7 @@ public sealed partial class FinalGrain
     public Task<ScreenState> Join(Caller caller)
     {
         var d = _model.RequireDefinition();
+        _model.Admit(caller);
         if (caller.Role == "judge" && !caller.IsChiefOf(d)) throw ArenaProblem.Forbidden("Only the chief judge among the judges can watch the screen.");
         return Task.FromResult(_model.Screen());
     }
@@ -39,10 +40,10 @@ public sealed partial class FinalGrain
     /// carries no screen state: each node reads it once per flush of its coalescer (web/Hubs/ScreenCoalescer), so a
     /// burst of sheets costs one screen state per node and window, not one per sheet.
     /// </summary>
-    private long Notify(string kind, ReopenNotice? reopened)
+    private long Notify(string kind, ReopenNotice? reopened, IReadOnlyList<string>? revoked = null)
     {
         if (_observers is not { Count: > 0 }) return _model.Seq;
-        var update = new LiveUpdate(_model.Seq, kind, null, reopened, clock.GetUtcNow(), _model.Stage);
+        var update = new LiveUpdate(_model.Seq, kind, null, reopened, clock.GetUtcNow(), _model.Stage, revoked);
         _observers.Notify(o => o.Updated(update));
         return _model.Seq;
     }

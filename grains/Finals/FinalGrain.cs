@@ -69,7 +69,8 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
             DeactivateOnIdle(); // a stream moved under the model: the next activation folds what is stored
             throw;
         }
-        return Notify(kind, reopened);
+        var revoked = decision.Changes.Select(c => c.Event).OfType<AccessRevoked>().Select(r => r.CodeId).ToList();
+        return Notify(kind, reopened, revoked.Count > 0 ? revoked : null);
     }
 
     private async Task Append(string stream, string actor, IReadOnlyList<object> events)
@@ -95,6 +96,18 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     public Task<bool> Exists() => Task.FromResult(_model.Definition is not null);
 
     public Task<FinalView> Get() => Task.FromResult(_model.View());
+
+    public Task<FinalView> Info(Caller caller)
+    {
+        _model.Admit(caller);
+        return Task.FromResult(_model.View());
+    }
+
+    public Task Admit(Caller caller)
+    {
+        _model.Admit(caller);
+        return Task.CompletedTask;
+    }
 
     public Task<FinalSummary> Summary() => Task.FromResult(new FinalSummary(_model.FinalId, _model.RequireDefinition().Title, _model.StateName));
 

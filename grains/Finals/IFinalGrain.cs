@@ -1,3 +1,4 @@
+using Arena.Access;
 using Arena.Journal;
 using Arena.Scoring;
 using Orleans.Concurrency;
@@ -20,6 +21,14 @@ public interface IFinalGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<FinalView> Get();
+
+    /// <summary><see cref="Get"/> for a caller: 401 when the caller's access code was revoked.</summary>
+    [AlwaysInterleave]
+    Task<FinalView> Info(Caller caller);
+
+    /// <summary>Nothing but the revocation check (401 when the caller's access code was revoked): a judge's hub connection makes it once.</summary>
+    [AlwaysInterleave]
+    Task Admit(Caller caller);
 
     [AlwaysInterleave]
     Task<FinalSummary> Summary();
@@ -52,10 +61,10 @@ public interface IFinalGrain : IGrainWithStringKey
     Task<IReadOnlyList<SheetView>> Sheets(Caller caller);
 
     [AlwaysInterleave]
-    Task<IReadOnlyList<JournalRecord>> Journal();
+    Task<IReadOnlyList<JournalRecord>> Journal(Caller caller);
 
     [AlwaysInterleave]
-    Task<VerifyReport> Verify();
+    Task<VerifyReport> Verify(Caller caller);
 
     /// <summary>A node's observer: told of every change of this final (until it stops renewing and expires). When this
     /// activation is newer than <paramref name="knownVersion"/> (the last version the node saw) the node is sent the
@@ -77,4 +86,15 @@ public interface IFinalGrain : IGrainWithStringKey
 
     /// <summary>The speaking timer: <c>start</c>, <c>stop</c> or <c>reset</c>, with an optional limit in seconds.</summary>
     Task<long> Timer(string action, int? seconds, Caller caller);
+
+    /// <summary>Issues an access code (admin): journaled as <see cref="AccessIssued"/>, the secret stored in the access grain.
+    /// A judge's new code revokes their earlier ones.</summary>
+    Task<AccessCode> IssueAccess(string role, string subject, Caller caller);
+
+    /// <summary>Revokes an access code (admin, with a reason): its tokens get 401 from now on and every node closes
+    /// their hub connections. 404 for an unknown code; revoking twice changes nothing.</summary>
+    Task RevokeAccess(string codeId, string reason, Caller caller);
+
+    /// <summary>Releases an access code from the device that redeemed it (admin, with a reason), so another device can sign in.</summary>
+    Task ReleaseAccess(string codeId, string reason, Caller caller);
 }

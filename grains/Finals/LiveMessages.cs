@@ -52,7 +52,9 @@ public sealed record LiveUpdate(
     [property: Id(3)] ReopenNotice? Reopened,
     [property: Id(4)] DateTimeOffset At,
     // The stage after the change, for the judges' tablets: told at once, without waiting for the screen state.
-    [property: Id(5)] Stage? Stage = null);
+    [property: Id(5)] Stage? Stage = null,
+    // Access codes revoked by this change: every node closes the hub connections their tokens opened.
+    [property: Id(6)] IReadOnlyList<string>? Revoked = null);
 
 /// <summary>Told to the judge whose sheet the chief judge reopened.</summary>
 [GenerateSerializer, Immutable, Alias("arena.reopen-notice")]
@@ -76,4 +78,5 @@ public static class UpdateKinds
     public const string Mode = "mode";
     public const string Published = "published";
     public const string Timer = "timer";
+    public const string Access = "access";
 }

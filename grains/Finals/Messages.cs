@@ -2,9 +2,13 @@ using Arena.Scoring;
 
 namespace Arena.Finals;
 
-/// <summary>Who is asking: the role of their token and its subject (a judge id, a screen's label, …).</summary>
+/// <summary>
+/// Who is asking: the role of their token and its subject (a judge id, a screen's label, …), and the id of the access
+/// code that signed the token in (none for the admin, or a token issued before codes had ids): a revoked code's
+/// tokens are refused by the final's model.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("arena.caller")]
-public sealed record Caller([property: Id(0)] string Role, [property: Id(1)] string Subject)
+public sealed record Caller([property: Id(0)] string Role, [property: Id(1)] string Subject, [property: Id(2)] string? CodeId = null)
 {
     public string Actor => Subject.Length == 0 ? Role : Role + ":" + Subject;
 

@@ -25,6 +25,9 @@ public static class EventJson
         ["SheetReopened"] = typeof(SheetReopened),
         ["AdjustmentApplied"] = typeof(AdjustmentApplied),
         ["RoundClosed"] = typeof(RoundClosed),
+        ["AccessIssued"] = typeof(AccessIssued),
+        ["AccessRevoked"] = typeof(AccessRevoked),
+        ["AccessReleased"] = typeof(AccessReleased),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(kv => kv.Value, kv => kv.Key);

@@ -1,3 +1,5 @@
+using Arena.Testing;
+
 namespace Arena.Browser.Tests;
 
 public sealed class AdminPageTests(BrowserFixture arena)
@@ -43,5 +45,35 @@ public sealed class AdminPageTests(BrowserFixture arena)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admin sign-in" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管理员登录" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task the_device_list_shows_a_signed_in_tablet_and_revoking_it_signs_the_tablet_out_with_a_clear_message()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2));
+        await arena.Link(final, "screen", "hall"); // issued, never opened
+        var tablet = await arena.Open(final, "judge", "j2", 768, 1024);
+        await Assertions.Expect(tablet.Locator("#sync")).ToContainTextAsync("已同步");
+        var codeId = (await arena.Admin.Get($"api/finals/{final}/access")).Json!.AsArray()
+            .Single(c => c!["subject"]!.GetValue<string>() == "j2" && c["state"]!.GetValue<string>() == "redeemed")!["id"]!.GetValue<string>();
+
+        var admin = await SignedInAdmin();
+        await admin.GotoAsync($"/admin?final={final}");
+        var row = admin.Locator($"#devices tr[data-code='{codeId}']");
+        await Assertions.Expect(row).ToContainTextAsync("已登录");
+        await Assertions.Expect(row.Locator("td.code-id")).ToHaveTextAsync(codeId);
+        await Assertions.Expect(admin.Locator("#devices tr[data-state=issued]")).ToHaveCountAsync(1); // the hall's screen
+
+        // No reason, no revocation: it goes into the journal.
+        await row.Locator("button.revoke").ClickAsync();
+        await Assertions.Expect(admin.Locator("#device-message")).ToContainTextAsync("请先填写原因");
+        await admin.Locator("#device-reason").FillAsync("平板丢失");
+        await row.Locator("button.revoke").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已撤销");
+        await Assertions.Expect(row).ToContainTextAsync("平板丢失");
+        await Assertions.Expect(row.Locator("button.revoke")).ToHaveCountAsync(0);
+
+        // The tablet is signed out at once and says why.
+        await Assertions.Expect(tablet.Locator("form.signin .error")).ToContainTextAsync("此设备的登录码已被管理员撤销，请联系工作人员");
     }
 }

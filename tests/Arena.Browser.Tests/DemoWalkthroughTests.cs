@@ -16,6 +16,9 @@ public sealed class DemoWalkthroughTests(BrowserFixture arena) : IAsyncLifetime
     private readonly SiloProcess _silo = new(settings: new Dictionary<string, string> { ["Arena:Demo"] = "true" }, generatedAdminKey: true);
     private readonly Dictionary<string, string> _codes = [];
     private readonly Dictionary<string, ArenaClient> _tablets = [];
+    // The judges whose tablets are pages here: their later sheets go through the API from the same device (a code
+    // signs in one device), so they sign in with that page's device id.
+    private readonly Dictionary<string, string> _devices = [];
     private ArenaClient? _admin;
 
     public async ValueTask InitializeAsync() => await _silo.StartAsync();
@@ -59,8 +62,16 @@ public sealed class DemoWalkthroughTests(BrowserFixture arena) : IAsyncLifetime
         var screen = await OpenDevice("#other-codes tr[data-role=screen]", 1920, 1080);
         var op = await OpenDevice("#other-codes tr[data-role=operator]", 1280, 800);
         var chief = await OpenDevice("#other-codes tr[data-role=chief]", 1280, 800);
-        var expert = await OpenDevice("tr[data-judge=j1]", 768, 1024);  // 王评委, experts panel, chief judge
+        // 王评委, experts panel, chief judge: a code signs in one device, so the chief's judge page is a second tab of
+        // the same device as the chief's page (another device would be refused until the admin released the code).
+        var expert = await chief.Context.NewPageAsync();
+        await expert.SetViewportSizeAsync(768, 1024);
+        await expert.GotoAsync((await admin.Locator("tr[data-judge=j1] a.button").GetAttributeAsync("href"))!);
         var publicJudge = await OpenDevice("tr[data-judge=j7]", 1024, 768); // 赵评委, public panel
+        await Expect(expert.Locator("#sync")).ToContainTextAsync("已同步");
+        await Expect(publicJudge.Locator("#sync")).ToContainTextAsync("已同步");
+        _devices["j1"] = await expert.EvaluateAsync<string>("localStorage.getItem('arena.device')");
+        _devices["j7"] = await publicJudge.EvaluateAsync<string>("localStorage.getItem('arena.device')");
         _admin = await ArenaClient.Admin(_silo.BaseAddress, key);
 
         // Round speech, contestant 1: the operator calls; two tablets score on the page, the rest by the API.
@@ -155,7 +166,7 @@ public sealed class DemoWalkthroughTests(BrowserFixture arena) : IAsyncLifetime
         {
             if (judge == "j2" && contestant == "c3") continue; // recused
             var j = int.Parse(judge[1..]);
-            if (!_tablets.TryGetValue(judge, out var tablet)) _tablets[judge] = tablet = await Redeem(code);
+            if (!_tablets.TryGetValue(judge, out var tablet)) _tablets[judge] = tablet = await Redeem(code, _devices.GetValueOrDefault(judge));
             object sheet = round == "speech"
                 ? new { submissionId = $"{judge}-{contestant}-{round}", contestant, round,
                     criteria = new { content = 28 + (c * 7 + j * 3) % 20 * 0.5m, delivery = 20 + (c * 5 + j) % 16 * 0.5m, effect = 20 + (c + j * 3) % 16 * 0.5m } }
@@ -165,10 +176,10 @@ public sealed class DemoWalkthroughTests(BrowserFixture arena) : IAsyncLifetime
         }
     }
 
-    private async Task<ArenaClient> Redeem(string code)
+    private async Task<ArenaClient> Redeem(string code, string? device)
     {
         using var anon = new ArenaClient(_silo.BaseAddress);
-        var r = await anon.Post("api/auth/code", new { finalId = Final, code });
+        var r = await anon.Post("api/auth/code", new { finalId = Final, code, device });
         Assert.True(r.Status == HttpStatusCode.OK, r.ToString());
         return new ArenaClient(_silo.BaseAddress, r.Json!["token"]!.GetValue<string>());
     }

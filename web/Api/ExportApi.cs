@@ -18,8 +18,8 @@ public static class ExportApi
         var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("export");
         final.MapGet("/export.csv", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
-            var table = await Table(grains.GetGrain<IFinalGrain>(id));
+            var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
             var csv = new StringBuilder();
             foreach (var row in table) csv.AppendLine(string.Join(',', row.Select(Quote)));
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
@@ -27,8 +27,8 @@ public static class ExportApi
         });
         final.MapGet("/export.xlsx", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
-            var table = await Table(grains.GetGrain<IFinalGrain>(id));
+            var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
             var header = table[0];
             var rows = table.Skip(1).Select(r => header.Select((h, i) => (h, v: (object?)r[i])).ToDictionary(x => x.h, x => x.v)).ToList();
             var stream = new MemoryStream();
@@ -39,9 +39,9 @@ public static class ExportApi
     }
 
     /// <summary>One line per contestant: rank, total, award, each round's score, then each judge's sheet per round (dropped ones marked).</summary>
-    private static async Task<List<string[]>> Table(IFinalGrain final)
+    private static async Task<List<string[]>> Table(IFinalGrain final, Caller caller)
     {
-        var view = await final.Get();
+        var view = await final.Info(caller);
         var d = view.Definition;
         var result = await final.Result();
         var header = new List<string> { "rank", "contestant", "name", "unit", "total", "award", "status" };

@@ -12,7 +12,6 @@ namespace Arena.Web.Api;
 public static class FinalsApi
 {
     public sealed record Created(string Id);
-    public sealed record AccessResponse(string Code, string Url, string Role, string Subject);
 
     public static IEndpointRouteBuilder MapFinalsApi(this IEndpointRouteBuilder app)
     {
@@ -38,33 +37,10 @@ public static class FinalsApi
 
         finals.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            http.User.For(id, AccessRoles.Admin, AccessRoles.Auditor);
-            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Get());
+            var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Auditor);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Info(caller));
         });
 
-        finals.MapPost("/{id}/access", async (string id, AccessRequest? body, HttpContext http, IGrainFactory grains) =>
-        {
-            http.User.RequireAdmin();
-            var b = Require.Body(body);
-            var role = Require.Field(b.Role, "role").ToLowerInvariant();
-            if (!AccessRoles.Issuable.Contains(role))
-                throw ArenaProblem.Invalid($"role must be one of {string.Join(", ", AccessRoles.Issuable)}.", [new FieldError("role", "unknown role")]);
-            var definition = (await grains.GetGrain<IFinalGrain>(id).Get()).Definition;
-            var subject = b.Subject?.Trim() ?? "";
-            if (role == AccessRoles.Judge && !definition.Judges.Any(j => j.Id == subject))
-                throw ArenaProblem.Invalid($"Final {id} has no judge '{subject}'.", [new FieldError("subject", "not a judge of this final")]);
-            if (subject.Length > 100) throw ArenaProblem.Invalid("subject is too long.", [new FieldError("subject", "at most 100 characters")]);
-            var code = await grains.GetGrain<IAccessGrain>(id).Issue(role, subject.Length == 0 ? role : subject);
-            var url = $"{http.Request.Scheme}://{http.Request.Host}/{role}?final={Uri.EscapeDataString(id)}&code={code.Code}";
-            return TypedResults.Ok(new AccessResponse(code.Code, url, code.Role, code.Subject));
-        });
-
-        finals.MapGet("/{id}/access", async (string id, HttpContext http, IGrainFactory grains) =>
-        {
-            http.User.RequireAdmin();
-            await grains.GetGrain<IFinalGrain>(id).Get();
-            return TypedResults.Ok(await grains.GetGrain<IAccessGrain>(id).List());
-        });
         return app;
     }
 }

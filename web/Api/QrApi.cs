@@ -24,7 +24,7 @@ public static class QrApi
             var s = string.IsNullOrWhiteSpace(subject) ? r : subject.Trim();
             await grains.GetGrain<IFinalGrain>(id).Get(); // 404 for an unknown final
             var code = (await grains.GetGrain<IAccessGrain>(id).List())
-                .Where(c => c.Role == r && c.Subject == s).MaxBy(c => c.Issued)
+                .Where(c => c.Role == r && c.Subject == s && c.Revoked is null).MaxBy(c => c.Issued)
                 ?? throw ArenaProblem.NotFound($"No {r} code has been issued for '{s}' in final {id}; issue one first.");
             var url = $"{http.Request.Scheme}://{http.Request.Host}/{r}?final={Uri.EscapeDataString(id)}&code={code.Code}";
             using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);

@@ -4,7 +4,8 @@ namespace Arena.Web.Api;
 // clear 400 naming it instead of a binding failure.
 
 public sealed record AdminSignIn(string? Key);
-public sealed record CodeSignIn(string? FinalId, string? Code);
+public sealed record CodeSignIn(string? FinalId, string? Code, string? Device = null);
+public sealed record ReasonRequest(string? Reason);
 public sealed record AccessRequest(string? Role, string? Subject);
 public sealed record StageRequest(string? Contestant, string? Round);
 public sealed record ScoreRequest(string? SubmissionId, string? Contestant, string? Round, Dictionary<string, decimal>? Criteria, decimal? Score);

@@ -25,8 +25,8 @@ public static class StandingsApi
         final.MapGet("/info", async (string id, HttpContext http, IGrainFactory grains) =>
         {
             // Every device of the final needs the definition: names, rubric, rounds, judges (no secrets in it).
-            http.User.For(id, AccessRoles.Admin, AccessRoles.Auditor, AccessRoles.Judge, AccessRoles.Screen, AccessRoles.Operator);
-            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Get());
+            var caller = http.User.For(id, AccessRoles.Admin, AccessRoles.Auditor, AccessRoles.Judge, AccessRoles.Screen, AccessRoles.Operator);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Info(caller));
         });
 
         final.MapGet("/sheets", async (string id, HttpContext http, IGrainFactory grains) =>
@@ -38,8 +38,8 @@ public static class StandingsApi
 
         final.MapGet("/journal", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
-            var journal = await grains.GetGrain<IFinalGrain>(id).Journal();
+            var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            var journal = await grains.GetGrain<IFinalGrain>(id).Journal(caller);
             // data is the event's stored canonical JSON; it is returned as JSON, not as a string.
             return TypedResults.Ok(journal.Select(e => new
             {
@@ -51,8 +51,8 @@ public static class StandingsApi
 
         final.MapGet("/verify", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
-            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Verify());
+            var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+            return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Verify(caller));
         });
 
         // The record an auditor takes away: read from the store (what is on disk), checked with the server's own key

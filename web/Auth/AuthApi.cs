@@ -13,7 +13,12 @@ public static class AuthApi
 
     public sealed record TokenResponse(string Token, string Role, string Subject, string? FinalId);
 
-    /// <summary>Sign-in: the admin key, or an access code of a final. Rate limited: codes must not be guessable by brute force.</summary>
+    /// <summary>
+    /// Sign-in: the admin key, or an access code of a final. Rate limited: codes must not be guessable by brute force.
+    /// A code signs in one device (<c>device</c>: a random id the page keeps; a client that sends none is the device
+    /// ""): the same device may sign in again (tokens run out after 24 h), another is refused (409) until the admin
+    /// releases the code.
+    /// </summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicy).WithTags("auth");
@@ -28,9 +33,10 @@ public static class AuthApi
             var b = Require.Body(body);
             var final = Require.Field(b.FinalId, "finalId");
             var code = Require.Field(b.Code, "code");
-            var grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code)
-                ?? throw new ArenaProblem(401, "Unauthorized", "This code is not valid for this final (wrong, or replaced by a newer one).");
-            return TypedResults.Ok(new TokenResponse(tokens.Issue(grant.Role, final, grant.Subject), grant.Role, grant.Subject, final));
+            var device = b.Device?.Trim() ?? "";
+            if (device.Length > 100) throw ArenaProblem.Invalid("device is too long.", [new FieldError("device", "at most 100 characters")]);
+            var grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code, device);
+            return TypedResults.Ok(new TokenResponse(tokens.Issue(grant.Role, final, grant.Subject, grant.Id), grant.Role, grant.Subject, final));
         });
         return app;
     }

@@ -8,7 +8,7 @@ namespace Arena.Web.Auth;
 public static class CallerAccess
 {
     public static Caller Caller(this ClaimsPrincipal user) =>
-        new(user.FindFirstValue(Tokens.RoleClaim) ?? "", user.FindFirstValue(Tokens.SubjectClaim) ?? "");
+        new(user.FindFirstValue(Tokens.RoleClaim) ?? "", user.FindFirstValue(Tokens.SubjectClaim) ?? "", user.FindFirstValue(Tokens.CodeClaim));
 
     /// <summary>The caller must hold one of <paramref name="roles"/> for this final (the admin holds every final).</summary>
     public static Caller For(this ClaimsPrincipal user, string finalId, params string[] roles)

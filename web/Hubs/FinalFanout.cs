@@ -12,7 +12,7 @@ namespace Arena.Web.Hubs;
 /// alive and drops the unwatched. A final grain that moved to another node (its node died) starts with no observers:
 /// every Join subscribes again at once, and the renewal catches the rest within seconds.
 /// </summary>
-public sealed class FinalFanout(IGrainFactory grains, FinalGrains finals, LivePush push, TimeProvider clock, IConfiguration configuration, ILogger<FinalFanout> logger)
+public sealed class FinalFanout(IGrainFactory grains, FinalGrains finals, LivePush push, DeviceConnections devices, TimeProvider clock, IConfiguration configuration, ILogger<FinalFanout> logger)
 {
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(configuration.GetValue("Arena:ScreenCoalesceMs", 20));
     private readonly ConcurrentDictionary<string, string> _connections = new();
@@ -70,7 +70,7 @@ public sealed class FinalFanout(IGrainFactory grains, FinalGrains finals, LivePu
         try
         {
             if (_observers.TryGetValue(finalId, out known)) return known;
-            var observer = new FinalObserver(finalId, finals, push, _window, clock, logger);
+            var observer = new FinalObserver(finalId, finals, push, devices, _window, clock, logger);
             observer.Reference = grains.CreateObjectReference<IFinalObserver>(observer);
             return _observers[finalId] = observer;
         }

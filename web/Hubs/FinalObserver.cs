@@ -4,20 +4,21 @@ using Microsoft.Extensions.Logging;
 namespace Arena.Web.Hubs;
 
 /// <summary>
-/// This node's observer of one final: the grain tells it once per change; it tells the final's judges here at once
-/// and hands the change to the screens' <see cref="ScreenCoalescer"/>.
+/// This node's observer of one final: the grain tells it once per change; it closes the connections of revoked access
+/// codes and tells the final's judges here at once, and hands the change to the screens' <see cref="ScreenCoalescer"/>.
 /// </summary>
 public sealed class FinalObserver : IFinalObserver, IDisposable
 {
     private readonly string _finalId;
     private readonly FinalGrains _finals;
     private readonly LivePush _push;
+    private readonly DeviceConnections _devices;
     private readonly ScreenCoalescer _coalescer;
     private long _seenVersion;
 
-    public FinalObserver(string finalId, FinalGrains finals, LivePush push, TimeSpan window, TimeProvider clock, ILogger logger)
+    public FinalObserver(string finalId, FinalGrains finals, LivePush push, DeviceConnections devices, TimeSpan window, TimeProvider clock, ILogger logger)
     {
-        (_finalId, _finals, _push) = (finalId, finals, push);
+        (_finalId, _finals, _push, _devices) = (finalId, finals, push, devices);
         _coalescer = new ScreenCoalescer(finalId, window, clock, Screen, p => push.Screens(finalId, p), logger);
     }
 
@@ -39,6 +40,7 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
     public Task Updated(LiveUpdate update)
     {
         Saw(update.Version);
+        if (update.Revoked is { Count: > 0 } revoked) _devices.Close(_finalId, revoked);
         _ = _push.Judges(_finalId, update, update.Stage ?? update.State?.Stage);
         _coalescer.Offer(update);
         return Task.CompletedTask;

@@ -13,7 +13,7 @@ namespace Arena.Web.Hubs;
 /// judge is told <c>stage</c> when a contestant is called and <c>reopened</c> when the chief judge reopens their sheet.
 /// </summary>
 [Authorize]
-public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, ArenaMetrics metrics, ILogger<JudgeHub> logger) : Hub
+public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, DeviceConnections devices, ArenaMetrics metrics, ILogger<JudgeHub> logger) : Hub
 {
     public static string FinalGroup(string finalId) => "judges:" + finalId;
     public static string JudgeGroup(string finalId, string judge) => $"judge:{finalId}:{judge}";
@@ -27,6 +27,9 @@ public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, ArenaMetric
             Context.Abort(); // only judges' tablets belong here
             return;
         }
+        // Kept first, then checked: a revocation landing in between still finds the connection to close.
+        devices.Add(Context);
+        if (!await Admitted(finalId, caller)) return;
         await Groups.AddToGroupAsync(Context.ConnectionId, FinalGroup(finalId));
         await Groups.AddToGroupAsync(Context.ConnectionId, JudgeGroup(finalId, caller.Subject));
         fanout.Track(Context.ConnectionId, finalId);
@@ -39,8 +42,30 @@ public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, ArenaMetric
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        devices.Remove(Context);
         if (fanout.Untrack(Context.ConnectionId)) metrics.JudgeConnected(-1);
         await base.OnDisconnectedAsync(exception);
+    }
+
+    // A tablet whose code was revoked is not let back in (its token is still signed and unexpired). A final grain that
+    // cannot be reached this instant lets the tablet connect: every Submit goes through the grain's check anyway.
+    private async Task<bool> Admitted(string finalId, Caller caller)
+    {
+        try
+        {
+            await finals[finalId].Admit(caller);
+            return true;
+        }
+        catch (ArenaProblem problem) when (problem.Status == 401)
+        {
+            Context.Abort();
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ArenaProblem)
+        {
+            logger.LogWarning(e, "Could not check judge {Judge}'s access to final {Final} now", caller.Subject, finalId);
+            return true;
+        }
     }
 
     /// <summary>Submits a sheet; answers <c>{accepted, total, version}</c> once it is durably stored.</summary>

@@ -13,7 +13,7 @@ namespace Arena.Web.Hubs;
 /// whole screen state, then <c>update</c>s with strictly increasing versions (see <see cref="FinalFanout"/>).
 /// </summary>
 [Authorize]
-public sealed class ScreenHub(FinalGrains finals, FinalFanout fanout, ArenaMetrics metrics, ILogger<ScreenHub> logger) : Hub
+public sealed class ScreenHub(FinalGrains finals, FinalFanout fanout, DeviceConnections devices, ArenaMetrics metrics, ILogger<ScreenHub> logger) : Hub
 {
     public static string Group(string finalId) => "screens:" + finalId;
 
@@ -27,13 +27,28 @@ public sealed class ScreenHub(FinalGrains finals, FinalFanout fanout, ArenaMetri
         if (previous is not null && previous != finalId) await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(previous));
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(finalId));
         await fanout.EnsureSubscribed(finalId);
-        var state = await final.Join(caller);
+        ScreenState state;
+        try { state = await final.Join(caller); }
+        catch (ArenaProblem problem) when (problem.Status == 401)
+        {
+            // A revoked code's token: no more updates here; the page is told (401) and signs out.
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(finalId));
+            throw;
+        }
         fanout.Saw(finalId, state.Version);
         return state;
     });
 
+    /// <summary>Kept by the access code that signed the token in, so that revoking it closes this connection.</summary>
+    public override Task OnConnectedAsync()
+    {
+        devices.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        devices.Remove(Context);
         if (fanout.Untrack(Context.ConnectionId)) metrics.ScreenConnected(-1);
         await base.OnDisconnectedAsync(exception);
     }

@@ -15,6 +15,13 @@ public sealed record PublishResults : FinalCommand;
 public sealed record ChangeScreenMode(string Mode) : FinalCommand;
 public sealed record RunTimer(string Action, int? Seconds) : FinalCommand;
 
+/// <summary>A new access code named <paramref name="CodeId"/>; <paramref name="Replaces"/>: the subject's codes it revokes (a judge's earlier ones).</summary>
+public sealed record IssueAccess(string CodeId, string Role, string Subject, IReadOnlyList<string> Replaces) : FinalCommand;
+/// <summary>Revoke a code the access grain knows (its role and subject as stored there).</summary>
+public sealed record RevokeAccess(string CodeId, string Role, string Subject, string? Reason) : FinalCommand;
+/// <summary>Release a code from its device; <paramref name="Redeemed"/>: some device holds it now.</summary>
+public sealed record ReleaseAccess(string CodeId, string Role, string Subject, bool Redeemed, string? Reason) : FinalCommand;
+
 /// <summary>One event for one stream: <c>final</c> or <c>contestant:{id}</c>.</summary>
 public sealed record Change(string Stream, object Event);
 

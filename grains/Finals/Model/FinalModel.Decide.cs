@@ -8,7 +8,13 @@ namespace Arena.Finals;
 // written for a refused command.
 public sealed partial class FinalModel
 {
-    public Decision Decide(FinalCommand command, Caller caller) => command switch
+    public Decision Decide(FinalCommand command, Caller caller)
+    {
+        Admit(caller);
+        return Rule(command, caller);
+    }
+
+    private Decision Rule(FinalCommand command, Caller caller) => command switch
     {
         CreateFinal c => Create(c.Definition, caller),
         CallContestant c => Call(c.Stage, caller),
@@ -19,6 +25,9 @@ public sealed partial class FinalModel
         PublishResults => Publish(caller),
         ChangeScreenMode c => SetMode(c.Mode, caller),
         RunTimer c => StartStop(c, caller),
+        IssueAccess c => Issue(c, caller),
+        RevokeAccess c => Revoke(c, caller),
+        ReleaseAccess c => Release(c, caller),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a command of a final"),
     };
 

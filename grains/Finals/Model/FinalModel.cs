@@ -85,6 +85,9 @@ public sealed partial class FinalModel
                 break;
             case StreamsSealed:
                 break; // checked by verification; changes nothing anyone sees
+            case AccessIssued or AccessRevoked or AccessReleased:
+                ApplyAccess(@event);
+                break;
         }
     }
 

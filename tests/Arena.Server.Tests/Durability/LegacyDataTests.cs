@@ -15,9 +15,14 @@ public sealed class LegacyDataTests
         File.Copy(Fixture("arena.db"), Path.Combine(dataDir, "arena.db"));
         await using var silo = new SiloProcess(dataDir);
         await silo.StartAsync();
+        string[] codeIds;
         using (var admin = await ArenaClient.Admin(silo.BaseAddress, silo.AdminKey))
         {
             await AssertAsRecorded(admin, events: 9);
+            // The access codes stored before codes had ids are all there, each given an id (so it can be revoked).
+            codeIds = await CodeIds(admin);
+            Assert.NotEmpty(codeIds);
+            Assert.All(codeIds, id => Assert.Matches("^[a-z2-9]{8}$", id));
             // The migrated stream continues: the next event takes the next index and links to the last migrated hash.
             var call = await admin.Post("api/finals/legacy-final/stage", new { contestant = "c2", round = "main" });
             Assert.Equal(System.Net.HttpStatusCode.OK, call.Status);
@@ -31,7 +36,11 @@ public sealed class LegacyDataTests
         using var again = await ArenaClient.Admin(silo.BaseAddress, silo.AdminKey);
         await AssertAsRecorded(again, events: 10);
         Assert.DoesNotContain("Migrated", silo.Output[firstRun..]);
+        Assert.Equal(codeIds, await CodeIds(again)); // given once, stored
     }
+
+    private static async Task<string[]> CodeIds(ArenaClient admin) =>
+        [.. (await admin.Get("api/finals/legacy-final/access")).Json!.AsArray().Select(c => c!["id"]!.GetValue<string>())];
 
     private static async Task AssertAsRecorded(ArenaClient admin, int events)
     {

@@ -84,7 +84,7 @@ public sealed class FinalGrainTests(ClusterFixture cluster)
         var final = await NewFinal(builder);
         var refused = await Assert.ThrowsAsync<ArenaProblem>(() => final.Submit(Sheet("c1", 80), Judge("j4")));
         Assert.Equal(403, refused.Status);
-        Assert.Single(await final.Journal()); // FinalCreated only
+        Assert.Single(await final.Journal(Admin)); // FinalCreated only
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class FinalGrainTests(ClusterFixture cluster)
         var final = await NewFinal(new FinalBuilder(judges: 3, contestants: 2).Mean());
         await final.Submit(Sheet("c1", 70), Judge("j1"));
         await final.Submit(Sheet("c2", 75), Judge("j3"));
-        var report = await final.Verify();
+        var report = await final.Verify(Admin);
         Assert.True(report.Ok, string.Join("; ", report.Problems));
         Assert.Equal(3, report.Events);
         Assert.Matches("^[0-9a-f]{64}$", report.Digest);

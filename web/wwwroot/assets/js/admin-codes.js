@@ -4,6 +4,7 @@ import { h, render } from './dom.js';
 import { L, onLanguage } from './i18n.js';
 import { client } from './api.js';
 import { describe } from './session.js';
+import { devicesTable } from './admin-devices.js';
 
 const ROLES = [['screen', '大屏', 'Screen'], ['operator', '主持/操作', 'Operator'], ['auditor', '监督/审核', 'Auditor']];
 
@@ -11,14 +12,16 @@ export async function codesPanel(section, session, finalId) {
   const api = client({ ...session, finalId });
   const message = h('p', { class: 'error', role: 'alert' });
   let definition;
-  let codes = [];
+  let all = [];   // every code, revoked ones too (the devices table)
+  let codes = []; // the codes in use: links, QR codes
   let lastIssued = null;
-  const latest = (role, subject) => codes.filter((c) => c.role === role && c.subject === subject).sort((a, b) => (a.issued < b.issued ? 1 : -1))[0];
+  const latest = (role, subject) => codes.filter((c) => c.role === role && c.subject === subject).sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
   const url = (c) => `${location.origin}/${c.role}?final=${encodeURIComponent(finalId)}&code=${c.code}`;
 
   async function reload() {
     definition = (await api.final('')).definition;
-    codes = await api.final('/access');
+    all = await api.final('/access');
+    codes = all.filter((c) => c.state !== 'revoked');
   }
   async function issue(role, subject) {
     try { lastIssued = await api.act('/access', { role, subject }); await reload(); draw(); }
@@ -42,7 +45,7 @@ export async function codesPanel(section, session, finalId) {
     const chief = definition.judges.find((j) => j.chief);
     const chiefCode = chief && latest('judge', chief.id);
     // The newest code of each device that is not a judge's tablet (a second screen has its own label).
-    const devices = [...new Map(codes.filter((c) => c.role !== 'judge').sort((a, b) => (a.issued < b.issued ? -1 : 1))
+    const devices = [...new Map(codes.filter((c) => c.role !== 'judge').sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : 1))
       .map((c) => [`${c.role}/${c.subject}`, c])).values()];
     const missing = definition.judges.filter((j) => !latest('judge', j.id)).length + ROLES.filter(([role]) => !codes.some((c) => c.role === role)).length;
     render(section,
@@ -79,8 +82,10 @@ export async function codesPanel(section, session, finalId) {
             h('td', { class: 'row-actions' }, c && open(url(c), 'open-judge'),
               h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
         })),
+      devicesTable(api, all, deviceLabel, async () => { await reload(); draw(); }),
       h('div', { id: 'qr-sheet' }));
   }
+  const deviceLabel = (c) => (c.role === 'judge' ? definition.judges.find((j) => j.id === c.subject)?.name ?? c.subject : c.subject);
   const chiefUrl = (c) => url(c).replace('/judge?', '/chief?');
   const panelName = (id) => definition.rounds.flatMap((r) => r.panels ?? []).find((p) => p.id === id)?.title ?? id;
   try { await reload(); draw(); } catch (e) { render(section, h('p', { class: 'error' }, describe(e))); }

@@ -53,6 +53,7 @@ export function client(session) {
     post: (path, body) => request(session.token, 'POST', path, body ?? {}),
     final: (path = '') => request(session.token, 'GET', base + path),
     act: (path, body) => request(session.token, 'POST', base + path, body ?? {}),
+    remove: (path) => request(session.token, 'DELETE', base + path),
     base,
   };
 }

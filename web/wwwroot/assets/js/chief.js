@@ -3,7 +3,7 @@
 import { h, render, $, fmt } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, ApiError } from './api.js';
-import { signIn, signOutButton, forget, describe } from './session.js';
+import { signIn, signOutButton, isRevoked, signedOut, describe } from './session.js';
 import { followScreen } from './live.js';
 import { outliers } from './outliers.js';
 import { standingsTable } from './standings-table.js';
@@ -32,7 +32,7 @@ async function load() {
   try {
     [sheets, standings] = await Promise.all([api.final('/sheets'), api.final('/standings')]);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { forget('chief'); location.reload(); return; }
+    if (e instanceof ApiError && e.status === 401) { signedOut('chief', e); return; }
     message = { kind: 'bad', text: describe(e) };
   }
   draw();
@@ -43,7 +43,7 @@ else {
   followScreen(session.token, session.finalId, () => load(), (up) => {
     live.className = up ? 'pill ok' : 'pill bad';
     live.textContent = up ? L('已连接', 'Live') : L('连接中断', 'Disconnected');
-  });
+  }, (e) => { if (isRevoked(e)) signedOut('chief', e); });
   onLanguage(draw);
 }
 

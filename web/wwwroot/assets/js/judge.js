@@ -3,7 +3,7 @@
 import { h, render, $ } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, ApiError } from './api.js';
-import { signIn, signOutButton, forget, describe } from './session.js';
+import { signIn, signOutButton, signedOut, describe } from './session.js';
 import { keepConnected } from './live.js';
 import { createOutbox, newSubmissionId } from './outbox.js';
 import { scale, clamp, toNumber, fromNumber, show, total } from './steps.js';
@@ -72,7 +72,7 @@ async function refresh() {
     for (const s of all.filter((x) => x.judge === me)) sheets[key(s)] = s;
     localStorage.setItem(viewKey, JSON.stringify({ info, sheets }));
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { forget('judge'); location.reload(); return; }
+    if (e instanceof ApiError && e.status === 401) { signedOut('judge', e); return; }
     if (mine !== refreshes) return;
     if (!(e instanceof TypeError)) notice = { kind: 'bad', text: describe(e) };
     else if (!info) ({ info, sheets } = JSON.parse(localStorage.getItem(viewKey) ?? '{"info":null,"sheets":{}}'));
@@ -275,7 +275,8 @@ keepConnected('/hubs/judge', session.token, {
     });
   },
   up,
-  down: () => { connected = false; drawSync(); },
+  // A closed connection may be a revoked code: the next read says so at once (401) instead of at the next poll.
+  down: () => { connected = false; drawSync(); refresh(); },
 });
 async function up() { connected = true; await refresh(); outbox.flush(); }
 // While the hub is down the judge still sees the stage change, a little later.

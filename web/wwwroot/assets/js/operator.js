@@ -3,7 +3,7 @@
 import { h, render, $ } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client } from './api.js';
-import { signIn, signOutButton, describe } from './session.js';
+import { signIn, signOutButton, isRevoked, signedOut, describe } from './session.js';
 import { followScreen } from './live.js';
 import { timerText } from './timer.js';
 
@@ -31,7 +31,7 @@ followScreen(session.token, session.finalId, (s) => {
 }, (up) => {
   live.className = up ? 'pill ok' : 'pill bad';
   live.textContent = up ? L('已连接', 'Live') : L('连接中断', 'Disconnected');
-});
+}, (e) => { if (isRevoked(e)) signedOut('operator', e); });
 
 async function act(path, body) {
   error = '';

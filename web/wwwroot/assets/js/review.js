@@ -3,7 +3,7 @@
 import { h, render, $, fmt } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, download, ApiError } from './api.js';
-import { signIn, signOutButton, forget, describe } from './session.js';
+import { signIn, signOutButton, signedOut, describe } from './session.js';
 import { standingsTable, describeEvent, namesOf } from './standings-table.js';
 
 const main = $('#main');
@@ -23,7 +23,7 @@ async function load() {
     [definition, sheets, journal, verify] = await Promise.all([
       api.final('').then((f) => f.definition), api.final('/sheets'), api.final('/journal'), api.final('/verify')]);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { forget('review'); location.reload(); return; }
+    if (e instanceof ApiError && e.status === 401) { signedOut('review', e); return; }
     render(main, h('p', { class: 'error' }, describe(e)));
     return;
   }

@@ -5,7 +5,7 @@
 import { h, render, $, fmt } from './dom.js';
 import { L, onLanguage, applyStatic, languageSwitch } from './i18n.js';
 import { client } from './api.js';
-import { signIn } from './session.js';
+import { signIn, isRevoked, signedOut } from './session.js';
 import { followScreen } from './live.js';
 import { timerText } from './timer.js';
 
@@ -44,7 +44,7 @@ followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Da
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
-});
+}, (e) => { if (isRevoked(e)) signedOut('screen', e); });
 
 /** The final's definition, asked again while the server cannot be reached (a screen is unattended). */
 async function loadDefinition() {

@@ -1,5 +1,7 @@
 // Signing a device in: a code in the address (the QR link /judge?final=…&code=…), the session this device already
 // holds, or a form. Tokens are kept in localStorage per page, so a tablet that reloads (or loses power) stays signed in.
+// A code signs in one device: each browser keeps a random device id and sends it with the code, so the same device may
+// sign in again while another is refused until the admin releases the code.
 import { h, render } from './dom.js';
 import { L, onLanguage } from './i18n.js';
 import { request, ApiError } from './api.js';
@@ -14,8 +16,33 @@ export function save(page, session) { localStorage.setItem(key(page), JSON.strin
 
 export function forget(page) { localStorage.removeItem(key(page)); }
 
+/** This browser's device id: random, made once, kept. */
+export function deviceId() {
+  let id = localStorage.getItem('arena.device');
+  if (!id) {
+    id = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem('arena.device', id);
+  }
+  return id;
+}
+
+const revokedKey = (page) => `arena.revoked.${page}`;
+const REVOKED = () => L('此设备的登录码已被管理员撤销，请联系工作人员。', 'The admin revoked this device\'s access code; please ask the staff.');
+
+/** True for the answer a token of a revoked code gets (HTTP 401 "Access revoked", or a hub's "401: Access revoked…"). */
+export function isRevoked(e) {
+  return (e instanceof ApiError && e.status === 401 && e.problem?.title === 'Access revoked') || /401: Access revoked/.test(e?.message ?? '');
+}
+
+/** The token no longer works (expired, or its code revoked): forget it and show the sign-in form, saying why when revoked. */
+export function signedOut(page, e) {
+  forget(page);
+  if (isRevoked(e)) localStorage.setItem(revokedKey(page), '1');
+  location.reload();
+}
+
 export async function byCode(finalId, code) {
-  const r = await request(null, 'POST', '/api/auth/code', { finalId, code });
+  const r = await request(null, 'POST', '/api/auth/code', { finalId, code, device: deviceId() });
   return { token: r.token, role: r.role, subject: r.subject, finalId };
 }
 
@@ -33,6 +60,7 @@ export async function signIn(page, container, { roles, allowAdmin = false }) {
   const final = params.get('final');
   const code = params.get('code');
   let error = null;
+  if (localStorage.getItem(revokedKey(page))) { localStorage.removeItem(revokedKey(page)); error = REVOKED(); }
   if (final && code) {
     // The code has done its work once redeemed; keep it out of the address bar and the history.
     history.replaceState(null, '', `${location.pathname}?final=${encodeURIComponent(final)}`);
@@ -82,6 +110,9 @@ function form(page, container, { roles, allowAdmin, final, error }) {
 }
 
 export function describe(e) {
+  if (e instanceof ApiError && e.status === 409 && /another device/.test(e.message))
+    return L('此登录码已在另一台设备上登录。如需换用这台设备，请联系工作人员在管理页释放此码。', e.message);
+  if (isRevoked(e)) return REVOKED();
   if (e instanceof ApiError) return e.message;
   if (e instanceof TypeError) return L('无法连接服务器，请检查网络。', 'Cannot reach the server; check the network.');
   return e?.message ?? String(e);
