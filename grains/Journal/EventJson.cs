@@ -25,6 +25,13 @@ public static class EventJson
         ["SheetReopened"] = typeof(SheetReopened),
         ["AdjustmentApplied"] = typeof(AdjustmentApplied),
         ["RoundClosed"] = typeof(RoundClosed),
+        ["ContestantWithdrawn"] = typeof(ContestantWithdrawn),
+        ["WithdrawalUndone"] = typeof(WithdrawalUndone),
+        ["DrawCommitted"] = typeof(DrawCommitted),
+        ["DrawRevealed"] = typeof(DrawRevealed),
+        ["AwardTierRevealed"] = typeof(AwardTierRevealed),
+        ["RankingHeld"] = typeof(RankingHeld),
+        ["RankingReleased"] = typeof(RankingReleased),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(kv => kv.Value, kv => kv.Key);
