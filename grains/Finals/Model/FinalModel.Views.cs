@@ -48,8 +48,10 @@ public sealed partial class FinalModel
                     var sheet = fold?.Current.GetValueOrDefault((round.Id, judge.Id));
                     var reopened = fold?.Reopened.GetValueOrDefault((round.Id, judge.Id));
                     var state = sheet is not null ? "submitted" : reopened is not null ? "reopened" : "pending";
+                    // A withdrawn contestant's sheets are kept but count for nothing.
+                    var counted = outcomes.FirstOrDefault(o => o.Judge == judge.Id)?.Counted;
                     views.Add(new SheetView(contestant.Id, round.Id, judge.Id, state, sheet?.Total, sheet?.Criteria,
-                        outcomes.FirstOrDefault(o => o.Judge == judge.Id)?.Counted, reopened?.Reason));
+                        counted is not null && IsWithdrawn(contestant.Id) ? false : counted, reopened?.Reason));
                 }
             }
         }
