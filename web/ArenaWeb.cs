@@ -80,6 +80,7 @@ public static class ArenaWeb
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();
+        app.MapEventDayApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();

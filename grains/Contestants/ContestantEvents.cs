@@ -20,3 +20,12 @@ public sealed record AdjustmentApplied([property: Id(0)] string? Round, [propert
 
 [GenerateSerializer, Immutable, Alias("arena.round-closed")]
 public sealed record RoundClosed([property: Id(0)] string Round, [property: Id(1)] string Reason);
+
+/// <summary>The contestant left the final: <see cref="Kind"/> <c>withdrawn</c> (弃权) or <c>absent</c> (缺席). Out of the
+/// ranking and the awards; their sheets stay in the stream and no longer count.</summary>
+[GenerateSerializer, Immutable, Alias("arena.contestant-withdrawn")]
+public sealed record ContestantWithdrawn([property: Id(0)] string Kind, [property: Id(1)] string Reason);
+
+/// <summary>A withdrawal taken back (before publication): the contestant and their sheets count again.</summary>
+[GenerateSerializer, Immutable, Alias("arena.withdrawal-undone")]
+public sealed record WithdrawalUndone([property: Id(0)] string Reason);

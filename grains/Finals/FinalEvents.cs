@@ -45,3 +45,25 @@ public sealed record AccessRevoked([property: Id(0)] string CodeId, [property: I
 /// <summary>An access code was released from the device that redeemed it: the next device to sign in with it is let in.</summary>
 [GenerateSerializer, Immutable, Alias("arena.access-released")]
 public sealed record AccessReleased([property: Id(0)] string CodeId, [property: Id(1)] string Role, [property: Id(2)] string Subject, [property: Id(3)] string Reason);
+/// <summary>
+/// A draw was prepared: <see cref="Commitment"/> (SHA-256 of the seed, <see cref="Scoring.Draw"/>) is public from now
+/// on; the seed itself is here only sealed (AES-GCM under a key derived from the journal key, <see cref="DrawSeal"/>),
+/// so an auditor reading the journal cannot learn it before the reveal, yet it survives a restart or a node move.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("arena.draw-committed")]
+public sealed record DrawCommitted([property: Id(0)] string Commitment, [property: Id(1)] string SealedSeed);
+
+/// <summary>The draw: the seed in clear and the running order it gives (contestants not withdrawn at the time).</summary>
+[GenerateSerializer, Immutable, Alias("arena.draw-revealed")]
+public sealed record DrawRevealed([property: Id(0)] string Commitment, [property: Id(1)] string Seed, [property: Id(2)] IReadOnlyList<string> Order);
+
+/// <summary>The ceremony: the next award tier (from the lowest) is shown on the podium.</summary>
+[GenerateSerializer, Immutable, Alias("arena.award-tier-revealed")]
+public sealed record AwardTierRevealed([property: Id(0)] string Title);
+
+/// <summary>The screens' ranking is frozen as it was after journal event <see cref="AtSeq"/>, until released.</summary>
+[GenerateSerializer, Immutable, Alias("arena.ranking-held")]
+public sealed record RankingHeld([property: Id(0)] long AtSeq);
+
+[GenerateSerializer, Immutable, Alias("arena.ranking-released")]
+public sealed record RankingReleased;

@@ -97,4 +97,25 @@ public interface IFinalGrain : IGrainWithStringKey
 
     /// <summary>Releases an access code from the device that redeemed it (admin, with a reason), so another device can sign in.</summary>
     Task ReleaseAccess(string codeId, string reason, Caller caller);
+    /// <summary>Takes a contestant out of the ranking and the awards (<c>withdrawn</c> 弃权 or <c>absent</c> 缺席), with a
+    /// reason: the admin or the chief judge, before publication.</summary>
+    Task<long> Withdraw(string contestant, string kind, string reason, Caller caller);
+
+    /// <summary>Takes a withdrawal back (before publication), with a reason.</summary>
+    Task<long> UndoWithdrawal(string contestant, string reason, Caller caller);
+
+    /// <summary>Draws a fresh secret seed and journals its commitment (the seed only sealed); the admin or the operator,
+    /// until the first contestant is called.</summary>
+    Task<DrawView> CommitDraw(Caller caller);
+
+    /// <summary>Reveals the committed seed and the running order it gives, which becomes the contestants' order.</summary>
+    Task<DrawView> RevealDraw(Caller caller);
+
+    /// <summary>The ceremony: shows the next award tier, from the lowest.</summary>
+    Task<long> RevealAwardTier(Caller caller);
+
+    /// <summary>Freezes the screens' ranking as it is now, until <see cref="ReleaseRanking"/>.</summary>
+    Task<long> HoldRanking(Caller caller);
+
+    Task<long> ReleaseRanking(Caller caller);
 }

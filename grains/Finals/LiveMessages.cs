@@ -17,7 +17,36 @@ public sealed record ScreenState(
     [property: Id(7)] string Mode,
     [property: Id(8)] TimerView Timer,
     [property: Id(9)] bool Published,
-    [property: Id(10)] StandingsView Standings);
+    // The ranking the screens show: while the ceremony holds it, as it stood at the hold (Standings.Version tells when).
+    [property: Id(10)] StandingsView Standings,
+    // Contestants out of the final (弃权 / 缺席), in running order.
+    [property: Id(11)] IReadOnlyList<WithdrawalView>? Withdrawn = null,
+    // The draw: committed (commitment only) or revealed (seed and order); null before any.
+    [property: Id(12)] DrawView? Draw = null,
+    // The award tiers revealed so far and whether the ranking is held.
+    [property: Id(13)] CeremonyView? Ceremony = null);
+
+[GenerateSerializer, Immutable, Alias("arena.withdrawal")]
+public sealed record WithdrawalView([property: Id(0)] string Contestant, [property: Id(1)] string Kind, [property: Id(2)] string Reason);
+
+/// <summary>The draw as the screens show it. <see cref="State"/>: <c>committed</c> (only the commitment is known) or
+/// <c>revealed</c>; <see cref="Seq"/>: the journal event of the commitment or of the reveal.</summary>
+[GenerateSerializer, Immutable, Alias("arena.draw")]
+public sealed record DrawView(
+    [property: Id(0)] string State,
+    [property: Id(1)] string Commitment,
+    [property: Id(2)] string? Seed,
+    [property: Id(3)] IReadOnlyList<string>? Order,
+    [property: Id(4)] long Seq);
+
+/// <summary>The ceremony: <see cref="RevealedTiers"/> in the order revealed (lowest first), the tier that comes next,
+/// and the hold (<see cref="HeldAt"/>: the journal event the held ranking is as of).</summary>
+[GenerateSerializer, Immutable, Alias("arena.ceremony")]
+public sealed record CeremonyView(
+    [property: Id(0)] IReadOnlyList<string> RevealedTiers,
+    [property: Id(1)] string? NextTier,
+    [property: Id(2)] bool Held,
+    [property: Id(3)] long? HeldAt);
 
 [GenerateSerializer, Immutable, Alias("arena.reveal")]
 public sealed record RevealView(
@@ -66,7 +95,9 @@ public static class ScreenModes
     public const string Reveal = "reveal";
     public const string Ranking = "ranking";
     public const string Podium = "podium";
-    public static readonly IReadOnlyList<string> All = [Stage, Reveal, Ranking, Podium];
+    /// <summary>The draw: its commitment, then the order appearing one by one (set by the draw's own events too).</summary>
+    public const string Draw = "draw";
+    public static readonly IReadOnlyList<string> All = [Stage, Reveal, Ranking, Podium, Draw];
 }
 
 public static class UpdateKinds
@@ -79,4 +110,6 @@ public static class UpdateKinds
     public const string Published = "published";
     public const string Timer = "timer";
     public const string Access = "access";
+    public const string Draw = "draw";
+    public const string Ceremony = "ceremony";
 }

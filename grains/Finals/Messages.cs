@@ -41,17 +41,22 @@ public sealed record FinalView(
     [property: Id(2)] FinalDefinition Definition,
     [property: Id(3)] Stage? Stage,
     [property: Id(4)] bool Published,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version,
+    // Contestants out of the final (弃权 / 缺席): the judges' tablets show them so.
+    [property: Id(6)] IReadOnlyList<WithdrawalView>? Withdrawn = null);
 
 [GenerateSerializer, Immutable, Alias("arena.standings-row")]
+/// <summary>A row of the standings; a withdrawn contestant has no <see cref="Rank"/> (null) and <see cref="Withdrawn"/>
+/// says why (<c>withdrawn</c> 弃权 or <c>absent</c> 缺席); those rows come after every ranked one.</summary>
 public sealed record StandingsRowView(
-    [property: Id(0)] int Rank,
+    [property: Id(0)] int? Rank,
     [property: Id(1)] string Contestant,
     [property: Id(2)] string Name,
     [property: Id(3)] decimal Total,
     [property: Id(4)] IReadOnlyDictionary<string, decimal?> Rounds,
     [property: Id(5)] bool Complete,
-    [property: Id(6)] string? Award);
+    [property: Id(6)] string? Award,
+    [property: Id(7)] string? Withdrawn = null);
 
 [GenerateSerializer, Immutable, Alias("arena.standings")]
 public sealed record StandingsView(

@@ -28,6 +28,13 @@ public static class EventJson
         ["AccessIssued"] = typeof(AccessIssued),
         ["AccessRevoked"] = typeof(AccessRevoked),
         ["AccessReleased"] = typeof(AccessReleased),
+        ["ContestantWithdrawn"] = typeof(ContestantWithdrawn),
+        ["WithdrawalUndone"] = typeof(WithdrawalUndone),
+        ["DrawCommitted"] = typeof(DrawCommitted),
+        ["DrawRevealed"] = typeof(DrawRevealed),
+        ["AwardTierRevealed"] = typeof(AwardTierRevealed),
+        ["RankingHeld"] = typeof(RankingHeld),
+        ["RankingReleased"] = typeof(RankingReleased),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(kv => kv.Value, kv => kv.Key);

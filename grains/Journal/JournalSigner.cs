@@ -40,6 +40,10 @@ public sealed class JournalSigner : ISignatureCheck
 
     public string Sign(string hash) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(hash)));
 
+    /// <summary>A key of its own for another purpose (e.g. sealing the draw's seed), derived from the journal key: whoever
+    /// holds the journal key can already sign events, so it adds no one to those who can read what it protects.</summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("arena-derived-key\n" + purpose));
+
     public bool Verify(string hash, string signature) =>
         signature.Length == 64 && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(hash)), Encoding.ASCII.GetBytes(signature));
 

@@ -33,6 +33,13 @@ internal sealed class ContestantScores
     public decimal TotalAdjustment { get; set; }
     public HashSet<string> Closed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The withdrawal kind while the contestant is withdrawn: the line is then as if nobody had scored them.</summary>
+    public string? Withdrawn
+    {
+        get;
+        set { field = value; (_full, _revealed) = (null, null); }
+    }
+
     public Dictionary<string, Sheet> Sheets(string round) => _sheets[IndexOf(round)];
 
     public RoundResult Result(string round) => _results[IndexOf(round)];
@@ -52,6 +59,16 @@ internal sealed class ContestantScores
 
     public ContestantLine Line(bool revealed) => revealed ? _revealed ??= Build(true) : _full ??= Build(false);
 
+    /// <summary>The line of a withdrawn contestant: every round as if unscored, no adjustment (as ScoringEngine).</summary>
+    private ContestantLine Unscored()
+    {
+        var weighted = 0m;
+        for (var i = 0; i < _unrevealed.Length; i++) weighted += _d.Rounds[i].Weight * (_unrevealed[i].Score ?? 0m);
+        var total = Rounding.Apply(weighted, _d.Rounding);
+        return new ContestantLine(_contestant, total, _withUntrimmed ? total : null, _unrevealed,
+            _unrevealed.All(r => r.Complete), _unrevealed.Any(r => r.Score is not null), Withdrawn);
+    }
+
     private void Score(int i)
     {
         var round = _d.Rounds[i];
@@ -65,6 +82,7 @@ internal sealed class ContestantScores
     // screen's line counts complete rounds only, and the total adjustment once some round of the contestant is shown.
     private ContestantLine Build(bool revealed)
     {
+        if (Withdrawn is not null) return Unscored();
         decimal weighted = 0m, weightedUntrimmed = 0m;
         var detail = new RoundResult[_results.Length];
         var anyShown = false;

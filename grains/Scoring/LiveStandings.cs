@@ -36,6 +36,14 @@ public sealed class LiveStandings
 
     public void Close(string contestant, string round) => Change(contestant, round, c => c.Closed.Add(round));
 
+    /// <summary>The contestant withdrew (or, with null, came back): out of the ranking; their sheets are kept, not counted.</summary>
+    public void Withdraw(string contestant, string? kind)
+    {
+        if (!_contestants.TryGetValue(contestant, out var scores)) return;
+        scores.Withdrawn = kind;
+        (_full, _revealed) = (null, null);
+    }
+
     /// <summary>How the contestant's round stands now (every sheet, counted or dropped).</summary>
     public RoundResult Round(string contestant, string round) => _contestants[contestant].Result(round);
 

@@ -3,28 +3,35 @@ namespace Arena.Scoring;
 /// <summary>Standard competition ranking (1, 2, 2, 4) by the rounded total, then the final's tie-breakers; then awards.</summary>
 internal static class Ranking
 {
-    public static IReadOnlyList<StandingRow> Rank(FinalDefinition d, IReadOnlyList<ContestantLine> lines)
+    public static IReadOnlyList<StandingRow> Rank(FinalDefinition d, IReadOnlyList<ContestantLine> all)
     {
         var tieBreakers = d.Ranking.TieBreakers;
-        return lines
+        var lines = all.Where(l => l.Withdrawn is null).ToList();
+        return [.. lines
             // Everyone strictly ahead pushes the rank down by one; equals share it.
             .Select(line => (Line: line, Rank: 1 + lines.Count(other => Compare(other, line, tieBreakers) > 0)))
             .OrderBy(x => x.Rank)
             .ThenBy(x => x.Line.Contestant.Order)
             .ThenBy(x => x.Line.Contestant.Id, StringComparer.Ordinal)
-            .Select(x => Row(d, x.Line, x.Rank))
-            .ToList();
+            .Select(x => Row(d, x.Line, x.Rank)),
+            .. Withdrawn(d, all)];
     }
+
+    /// <summary>Withdrawn contestants, after the ranked ones in running order: no rank (0), no award.</summary>
+    private static IEnumerable<StandingRow> Withdrawn(FinalDefinition d, IReadOnlyList<ContestantLine> all) =>
+        all.Where(l => l.Withdrawn is not null)
+            .OrderBy(l => l.Contestant.Order).ThenBy(l => l.Contestant.Id, StringComparer.Ordinal)
+            .Select(l => Row(d, l, 0));
 
     /// <summary>
     /// The same ranking by sorting, O(C log C) rather than comparing every pair: in descending order the first of a
     /// group of equals has exactly its index of contestants strictly ahead. <see cref="LiveStandings"/> uses it;
     /// <see cref="ScoringEngine"/> keeps the definition above as the reference the property tests compare against.
     /// </summary>
-    public static IReadOnlyList<StandingRow> Sorted(FinalDefinition d, IReadOnlyList<ContestantLine> lines)
+    public static IReadOnlyList<StandingRow> Sorted(FinalDefinition d, IReadOnlyList<ContestantLine> all)
     {
         var tieBreakers = d.Ranking.TieBreakers;
-        var sorted = lines.ToArray();
+        var sorted = all.Where(l => l.Withdrawn is null).ToArray();
         Array.Sort(sorted, (a, b) =>
         {
             var by = Compare(b, a, tieBreakers);
@@ -38,7 +45,7 @@ internal static class Ranking
             var rank = i > 0 && Compare(sorted[i - 1], sorted[i], tieBreakers) == 0 ? rows[i - 1].Rank : i + 1;
             rows[i] = Row(d, sorted[i], rank);
         }
-        return rows;
+        return [.. rows, .. Withdrawn(d, all)];
     }
 
     /// <summary>Positive when <paramref name="a"/> ranks ahead of <paramref name="b"/>.</summary>
@@ -67,8 +74,9 @@ internal static class Ranking
         line.Total,
         line.Detail.ToDictionary(r => r.Round, r => r.Score),
         line.Complete,
-        line.Scored ? Award(d.Awards, rank) : null,
-        line.Detail);
+        line.Scored && rank > 0 ? Award(d.Awards, rank) : null,
+        line.Detail,
+        line.Withdrawn);
 
     // Tiers are filled in order; a tie across a boundary lifts everyone tied into the better tier,
     // because "first tier whose cumulative count reaches the rank" looks only at the shared rank.

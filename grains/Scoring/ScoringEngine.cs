@@ -22,8 +22,12 @@ public static class ScoringEngine
         var closed = input.Closures.Select(c => (c.Contestant, c.Round)).ToHashSet();
         var untrimmed = d.Ranking.TieBreakers.Contains(TieBreakers.Untrimmed);
 
+        // A withdrawn contestant is scored as if nobody had scored them: their sheets do not count (they stay stored).
+        var withdrawn = (input.Withdrawals ?? []).ToDictionary(w => w.Contestant, w => w.Kind, StringComparer.Ordinal);
         var lines = d.Contestants
-            .Select(c => Score(d, c, latest, input.Adjustments, closed, untrimmed))
+            .Select(c => withdrawn.TryGetValue(c.Id, out var kind)
+                ? Score(d, c, [], [], [], untrimmed) with { Withdrawn = kind }
+                : Score(d, c, latest, input.Adjustments, closed, untrimmed))
             .ToList();
         return new StandingsResult(Ranking.Rank(d, lines));
     }
@@ -37,7 +41,8 @@ public static class ScoringEngine
         return Compute(d, new ScoringInput(
             [.. input.Sheets.Where(s => complete.Contains((s.Contestant, s.Round)))],
             [.. input.Adjustments.Where(a => string.IsNullOrEmpty(a.Round) ? anyRevealed.Contains(a.Contestant) : complete.Contains((a.Contestant, a.Round)))],
-            [.. input.Closures.Where(c => complete.Contains((c.Contestant, c.Round)))]));
+            [.. input.Closures.Where(c => complete.Contains((c.Contestant, c.Round)))],
+            input.Withdrawals));
     }
 
     private static ContestantLine Score(
@@ -79,5 +84,7 @@ public static class ScoringEngine
 
 /// <summary>A contestant's scores before ranking.</summary>
 /// <param name="Scored">Some round has a score, i.e. the total comes from at least one sheet.</param>
+/// <param name="Withdrawn">The contestant's withdrawal kind: not ranked.</param>
 internal sealed record ContestantLine(
-    ContestantDefinition Contestant, decimal Total, decimal? Untrimmed, IReadOnlyList<RoundResult> Detail, bool Complete, bool Scored);
+    ContestantDefinition Contestant, decimal Total, decimal? Untrimmed, IReadOnlyList<RoundResult> Detail, bool Complete, bool Scored,
+    string? Withdrawn = null);

@@ -9,11 +9,25 @@ public sealed record Adjustment(string Contestant, string? Round, decimal Points
 /// <summary>The chief judge completed a contestant's round with the sheets present.</summary>
 public sealed record RoundClosure(string Contestant, string Round);
 
+/// <summary>The contestant left the final (<see cref="WithdrawalKinds"/>): out of the ranking and the awards; their
+/// sheets stay in the journal but do not count.</summary>
+public sealed record Withdrawal(string Contestant, string Kind);
+
+public static class WithdrawalKinds
+{
+    /// <summary>弃权: the contestant gave up.</summary>
+    public const string Withdrawn = "withdrawn";
+    /// <summary>缺席: the contestant did not show up.</summary>
+    public const string Absent = "absent";
+    public static readonly IReadOnlyList<string> All = [Withdrawn, Absent];
+}
+
 /// <summary>Everything that has been scored so far in a final: what the standings are a pure function of.</summary>
 public sealed record ScoringInput(
     IReadOnlyList<Sheet> Sheets,
     IReadOnlyList<Adjustment> Adjustments,
-    IReadOnlyList<RoundClosure> Closures)
+    IReadOnlyList<RoundClosure> Closures,
+    IReadOnlyList<Withdrawal>? Withdrawals = null)
 {
     public static readonly ScoringInput Empty = new([], [], []);
 }

@@ -3,7 +3,9 @@ namespace Arena.Scoring;
 /// <summary>The computed standings of a final, ordered by rank (then by contestant order for equal ranks).</summary>
 public sealed record StandingsResult(IReadOnlyList<StandingRow> Rows);
 
-/// <summary>One contestant's line. <see cref="Total"/> and <see cref="Rounds"/> are rounded (what people see).</summary>
+/// <summary>One contestant's line. <see cref="Total"/> and <see cref="Rounds"/> are rounded (what people see). A
+/// withdrawn contestant (<see cref="Withdrawn"/>: their <see cref="WithdrawalKinds"/>) comes after every ranked one,
+/// with rank 0 (none), no award, and the scores of a round nobody has scored: their sheets do not count.</summary>
 public sealed record StandingRow(
     int Rank,
     string Contestant,
@@ -12,7 +14,8 @@ public sealed record StandingRow(
     IReadOnlyDictionary<string, decimal?> Rounds,
     bool Complete,
     string? Award,
-    IReadOnlyList<RoundResult> Detail);
+    IReadOnlyList<RoundResult> Detail,
+    string? Withdrawn = null);
 
 /// <summary>How one round's score of one contestant came about, enough for the big screen to explain it.</summary>
 public sealed record RoundResult(

@@ -21,9 +21,10 @@ public class LiveStandingsProperties
         .WithTieBreakers(tieBreakers).WithAward("一等奖", 1).WithAward("二等奖", 2)
         .Build();
 
-    /// <summary>kind 0–5 sheet, 6 reopen, 7 adjustment, 8 closure; then contestant, round, judge and a value.</summary>
+    /// <summary>kind 0–5 sheet, 6 reopen, 7 adjustment, 8 closure, 9 withdrawal or its undoing; then contestant, round,
+    /// judge and a value.</summary>
     private static readonly Gen<(int Kind, int Contestant, int Round, int Judge, int Value)> Event =
-        Gen.Select(Gen.Int[0, 8], Gen.Int[1, 6], Gen.Int[0, 1], Gen.Int[1, Judges], Gen.Int[-6, 40]);
+        Gen.Select(Gen.Int[0, 9], Gen.Int[1, 6], Gen.Int[0, 1], Gen.Int[1, Judges], Gen.Int[-6, 40]);
 
     private static string Json(StandingsResult result) => JsonSerializer.Serialize(result);
 
@@ -37,6 +38,7 @@ public class LiveStandingsProperties
             var sheets = new Dictionary<(string, string, string), Sheet>();
             var adjustments = new List<Adjustment>();
             var closures = new List<RoundClosure>();
+            var withdrawals = new Dictionary<string, Withdrawal>();
             foreach (var (kind, c, r, j, value) in events)
             {
                 var (contestant, round, judge) = ($"c{(c - 1) % contestants + 1}", r == 0 ? "a" : "b", $"j{j}");
@@ -56,6 +58,11 @@ public class LiveStandingsProperties
                         adjustments.Add(new Adjustment(contestant, named, value * 0.25m, "why"));
                         live.Adjust(contestant, named, value * 0.25m);
                         break;
+                    case 9:
+                        if (!withdrawals.Remove(contestant))
+                            withdrawals[contestant] = new Withdrawal(contestant, value % 2 == 0 ? WithdrawalKinds.Withdrawn : WithdrawalKinds.Absent);
+                        live.Withdraw(contestant, withdrawals.GetValueOrDefault(contestant)?.Kind);
+                        break;
                     default:
                         if (closures.Contains(new RoundClosure(contestant, round))) break;
                         closures.Add(new RoundClosure(contestant, round));
@@ -63,7 +70,7 @@ public class LiveStandingsProperties
                         break;
                 }
 
-                var input = new ScoringInput([.. sheets.Values], adjustments, closures);
+                var input = new ScoringInput([.. sheets.Values], adjustments, closures, [.. withdrawals.Values]);
                 var full = ScoringEngine.Compute(d, input);
                 Assert.Equal(Json(full), Json(live.Full));
                 Assert.Equal(Json(ScoringEngine.Revealed(d, input, full)), Json(live.Revealed));

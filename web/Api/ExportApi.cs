@@ -54,19 +54,28 @@ public static class ExportApi
         foreach (var row in result.Rows)
         {
             var c = d.Contestants.First(x => x.Id == row.Contestant);
-            var line = new List<string> { row.Rank.ToString(CultureInfo.InvariantCulture), c.Id, c.Name, c.Unit ?? "", Fixed(row.Total, d), row.Award ?? "",
-                view.Published ? "published" : row.Complete ? "complete" : "provisional" };
+            // A withdrawn contestant: no rank, no total, status withdrawn (弃权) or absent (缺席); their sheets still listed.
+            var line = row.Withdrawn is { } kind
+                ? new List<string> { "", c.Id, c.Name, c.Unit ?? "", "", "", $"{kind} ({Kinds[kind]})" }
+                : [row.Rank.ToString(CultureInfo.InvariantCulture), c.Id, c.Name, c.Unit ?? "", Fixed(row.Total, d), row.Award ?? "",
+                    view.Published ? "published" : row.Complete ? "complete" : "provisional"];
+            var sheets = row.Withdrawn is null ? null : (await final.Sheets(new Caller("admin", ""))).Where(s => s.Contestant == c.Id).ToList();
             foreach (var r in d.Rounds)
             {
                 var detail = row.Detail.First(x => x.Round == r.Id);
                 line.Add(detail.Score is { } s ? Fixed(s, d) : "");
-                line.AddRange(d.Judges.Select(j => detail.Sheets.FirstOrDefault(s => s.Judge == j.Id) is { } sheet
-                    ? Num(sheet.Total) + (sheet.Counted ? "" : " (dropped)") : ""));
+                line.AddRange(sheets is not null
+                    ? d.Judges.Select(j => sheets.FirstOrDefault(s => s.Round == r.Id && s.Judge == j.Id && s.Total is not null) is { } kept
+                        ? Num(kept.Total!.Value) + " (not counted)" : "")
+                    : d.Judges.Select(j => detail.Sheets.FirstOrDefault(s => s.Judge == j.Id) is { } sheet
+                        ? Num(sheet.Total) + (sheet.Counted ? "" : " (dropped)") : ""));
             }
             table.Add(line.ToArray());
         }
         return table;
     }
+
+    private static readonly Dictionary<string, string> Kinds = new() { ["withdrawn"] = "弃权", ["absent"] = "缺席" };
 
     private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

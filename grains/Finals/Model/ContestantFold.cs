@@ -3,7 +3,7 @@ using Arena.Contestants;
 namespace Arena.Finals;
 
 /// <summary>One contestant's stream folded: every submission (for idempotency), the sheet in effect per round and
-/// judge, the reopened ones, adjustments and closures.</summary>
+/// judge, the reopened ones, adjustments, closures and a withdrawal.</summary>
 public sealed class ContestantFold
 {
     public Dictionary<string, SheetSubmitted> BySubmission { get; } = new(StringComparer.Ordinal);
@@ -11,6 +11,8 @@ public sealed class ContestantFold
     public Dictionary<(string Round, string Judge), SheetReopened> Reopened { get; } = [];
     public List<AdjustmentApplied> Adjustments { get; } = [];
     public List<RoundClosed> Closures { get; } = [];
+    /// <summary>The withdrawal in effect (null: the contestant is in the final).</summary>
+    public ContestantWithdrawn? Withdrawal { get; private set; }
 
     public void Apply(object @event)
     {
@@ -27,6 +29,8 @@ public sealed class ContestantFold
                 break;
             case AdjustmentApplied a: Adjustments.Add(a); break;
             case RoundClosed c: Closures.Add(c); break;
+            case ContestantWithdrawn w: Withdrawal = w; break;
+            case WithdrawalUndone: Withdrawal = null; break;
         }
     }
 }

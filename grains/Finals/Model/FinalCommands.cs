@@ -14,6 +14,15 @@ public sealed record CloseRound(string Contestant, string Round, string? Reason)
 public sealed record PublishResults : FinalCommand;
 public sealed record ChangeScreenMode(string Mode) : FinalCommand;
 public sealed record RunTimer(string Action, int? Seconds) : FinalCommand;
+public sealed record WithdrawContestant(string Contestant, string? Kind, string? Reason) : FinalCommand;
+public sealed record UndoWithdrawal(string Contestant, string? Reason) : FinalCommand;
+/// <summary>The grain draws the seed and seals it (the model stays free of randomness and keys).</summary>
+public sealed record CommitDraw(string Seed, string SealedSeed) : FinalCommand;
+/// <summary>The grain unsealed the pending seed; the model checks it against the commitment.</summary>
+public sealed record RevealDraw(string Seed) : FinalCommand;
+public sealed record RevealAwardTier : FinalCommand;
+public sealed record HoldRanking : FinalCommand;
+public sealed record ReleaseRanking : FinalCommand;
 
 /// <summary>A new access code named <paramref name="CodeId"/>; <paramref name="Replaces"/>: the subject's codes it revokes (a judge's earlier ones).</summary>
 public sealed record IssueAccess(string CodeId, string Role, string Subject, IReadOnlyList<string> Replaces) : FinalCommand;

@@ -28,6 +28,13 @@ public sealed partial class FinalModel
         IssueAccess c => Issue(c, caller),
         RevokeAccess c => Revoke(c, caller),
         ReleaseAccess c => Release(c, caller),
+        WithdrawContestant c => Withdraw(c, caller),
+        UndoWithdrawal c => Undo(c, caller),
+        CommitDraw c => CommitTheDraw(c, caller),
+        RevealDraw c => RevealTheDraw(c, caller),
+        RevealAwardTier => RevealTier(caller),
+        HoldRanking => Hold(caller),
+        ReleaseRanking => ReleaseHeld(caller),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a command of a final"),
     };
 
@@ -50,6 +57,7 @@ public sealed partial class FinalModel
         FinalChecks.Contestant(d, stage.Contestant);
         FinalChecks.Round(d, stage.Round);
         FinalChecks.NotPublished(Published);
+        NotWithdrawn(stage.Contestant, "they cannot be called to the stage");
         return Decision.Of(StreamHeads.Final, new ContestantCalled(stage.Contestant, stage.Round));
     }
 
@@ -72,6 +80,7 @@ public sealed partial class FinalModel
             throw ArenaProblem.Conflict($"Submission id {sheet.SubmissionId} was already used for another sheet.");
         }
         FinalChecks.NotPublished(Published);
+        NotWithdrawn(sheet.Contestant, "their sheets are no longer taken");
         if (!Assignments.IsAssigned(d, judge, sheet.Round))
             throw ArenaProblem.Forbidden($"Judge {judge} does not score round {sheet.Round}.");
         if (Assignments.IsRecused(d, judge, sheet.Contestant))
@@ -128,7 +137,8 @@ public sealed partial class FinalModel
     {
         Chief(caller);
         FinalChecks.NotPublished(Published);
-        var open = Standings.Full.Rows.Where(r => !r.Complete).Select(r => r.Name).ToList();
+        // A withdrawn or absent contestant is not waited for.
+        var open = Standings.Full.Rows.Where(r => !r.Complete && r.Withdrawn is null).Select(r => r.Name).ToList();
         if (open.Count > 0)
             throw ArenaProblem.Conflict($"Results can be published only when every contestant is complete; still provisional: {string.Join(", ", open)}.");
         var heads = _heads.Values.OrderBy(h => h.Stream, StringComparer.Ordinal).ToList();

@@ -88,6 +88,24 @@ public sealed partial class FinalModel
             case AccessIssued or AccessRevoked or AccessReleased:
                 ApplyAccess(@event);
                 break;
+            case DrawCommitted c:
+                (PendingDraw, Mode, LastKind) = (c, ScreenModes.Draw, UpdateKinds.Draw);
+                break;
+            case DrawRevealed r:
+                (PendingDraw, LastDraw, Mode, LastKind) = (null, (r, Seq), ScreenModes.Draw, UpdateKinds.Draw);
+                ApplyDraw(r);
+                break;
+            case AwardTierRevealed t:
+                _revealedTiers.Add(t.Title);
+                (Mode, LastKind) = (ScreenModes.Podium, UpdateKinds.Ceremony);
+                break;
+            case RankingHeld h:
+                ApplyHold(h);
+                LastKind = UpdateKinds.Ceremony;
+                break;
+            case RankingReleased:
+                (HeldRanking, LastKind) = (null, UpdateKinds.Ceremony);
+                break;
         }
     }
 
@@ -116,6 +134,10 @@ public sealed partial class FinalModel
                 var before = IsComplete(contestant, c.Round);
                 standings?.Close(contestant, c.Round);
                 LastKind = Completed(contestant, c.Round, before) ? UpdateKinds.Revealed : UpdateKinds.Standings;
+                break;
+            case ContestantWithdrawn or WithdrawalUndone:
+                standings?.Withdraw(contestant, fold.Withdrawal?.Kind);
+                LastKind = UpdateKinds.Standings;
                 break;
         }
     }

@@ -2,11 +2,11 @@
 // and the chief's actions, each with a reason: reopen a sheet, adjust a score, close a round; then publish.
 import { h, render, $, fmt } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
-import { client, ApiError } from './api.js';
+import { client, request, ApiError } from './api.js';
 import { signIn, signOutButton, isRevoked, signedOut, describe } from './session.js';
 import { followScreen } from './live.js';
 import { outliers } from './outliers.js';
-import { standingsTable } from './standings-table.js';
+import { standingsTable, withdrawnLabel } from './standings-table.js';
 
 const main = $('#main');
 const live = h('span', { class: 'pill', id: 'live' });
@@ -69,12 +69,16 @@ function draw() {
           const cells = row(c);
           const flag = outliers(cells.filter((s) => s.state === 'submitted').map((s) => s.total), settings);
           const st = standings?.rows.find((x) => x.contestant === c.id);
+          const out = st?.withdrawn;
           // The chief's actions sit under the name, so that nine judges' columns and the actions fit a 768 px tablet.
-          return h('tr', { dataset: { contestant: c.id } },
+          return h('tr', { class: out ? 'withdrawn' : '', dataset: { contestant: c.id } },
             h('td', { class: 'who' }, h('b', {}, c.name), ' ', h('small', { class: 'muted' }, c.order),
-              h('div', { class: 'row-actions' },
-                h('button', { type: 'button', class: 'adjust', onclick: () => open({ kind: 'adjust', contestant: c.id }) }, L('加减分', 'Adjust')),
-                h('button', { type: 'button', class: 'close-round', onclick: () => open({ kind: 'close', contestant: c.id }) }, L('结束本轮', 'Close round')))),
+              out && [' ', h('span', { class: 'pill bad' }, withdrawnLabel(out))],
+              h('div', { class: 'row-actions' }, out
+                ? h('button', { type: 'button', class: 'undo-withdrawal', onclick: () => open({ kind: 'undo', contestant: c.id }) }, L('撤销弃权', 'Undo withdrawal'))
+                : [h('button', { type: 'button', class: 'adjust', onclick: () => open({ kind: 'adjust', contestant: c.id }) }, L('加减分', 'Adjust')),
+                  h('button', { type: 'button', class: 'close-round', onclick: () => open({ kind: 'close', contestant: c.id }) }, L('结束本轮', 'Close round')),
+                  h('button', { type: 'button', class: 'withdraw', onclick: () => open({ kind: 'withdraw', contestant: c.id }) }, L('弃权/缺席', 'Withdraw'))])),
             definition.judges.map((j) => cell(c, j, cells.find((s) => s.judge === j.id), flag)),
             h('td', { class: 'num' }, fmt(st?.rounds?.[round], definition.rounding?.decimals), ' ',
               cells.length && cells.every((s) => s.state === 'submitted') ? h('span', { class: 'pill ok' }, L('完成', 'complete')) : ''));
@@ -105,12 +109,17 @@ function dialog() {
   const points = h('input', { id: 'points', type: 'number', step: 'any', inputmode: 'decimal', value: a.points ?? '', oninput: () => { a.points = points.value; } });
   const target = h('select', { id: 'adjust-round', onchange: () => { a.round = target.value; } }, h('option', { value: '' }, L('总分', 'the total')),
     definition.rounds.map((r) => h('option', { value: r.id, selected: r.id === (a.round ?? round) }, r.title || r.id)));
+  const kind = h('select', { id: 'withdraw-kind', onchange: () => { a.withdrawKind = kind.value; } },
+    h('option', { value: 'withdrawn', selected: a.withdrawKind !== 'absent' }, L('弃权', 'Withdrawn')),
+    h('option', { value: 'absent', selected: a.withdrawKind === 'absent' }, L('缺席', 'Absent (no-show)')));
   const error = h('p', { class: 'error', role: 'alert' }, a.error ?? '');
   const title = {
     reopen: L(`退回 ${nameOf(a.judge)} 对 ${nameOf(a.contestant)} 的评分（${a.total}）`, `Reopen ${nameOf(a.judge)}'s sheet for ${nameOf(a.contestant)} (${a.total})`),
     adjust: L(`为 ${nameOf(a.contestant)} 加分或扣分`, `Bonus or penalty for ${nameOf(a.contestant)}`),
     close: L(`以现有评分结束 ${nameOf(a.contestant)} 的本轮`, `Close ${nameOf(a.contestant)}'s round with the sheets present`),
     publish: L('发布最终结果（发布后不可更改）', 'Publish the results (final: cannot be changed afterwards)'),
+    withdraw: L(`${nameOf(a.contestant)} 弃权或缺席（不参与排名和奖项）`, `${nameOf(a.contestant)} withdraws or is absent (out of ranking and awards)`),
+    undo: L(`撤销 ${nameOf(a.contestant)} 的弃权/缺席`, `Undo ${nameOf(a.contestant)}'s withdrawal`),
   }[a.kind];
   async function confirm(event) {
     event.preventDefault();
@@ -120,6 +129,8 @@ function dialog() {
       if (a.kind === 'reopen') await api.act('/sheets/reopen', { contestant: a.contestant, round, judge: a.judge, reason: reason.value.trim() });
       if (a.kind === 'close') await api.act('/close', { contestant: a.contestant, round, reason: reason.value.trim() });
       if (a.kind === 'publish') await api.act('/publish');
+      if (a.kind === 'withdraw') await api.act('/withdrawals', { contestant: a.contestant, kind: kind.value, reason: reason.value.trim() });
+      if (a.kind === 'undo') await request(session.token, 'DELETE', `${api.base}/withdrawals/${encodeURIComponent(a.contestant)}`, { reason: reason.value.trim() });
       if (a.kind === 'adjust') {
         if (points.value.trim() === '' || Number(points.value) === 0) { fail(L('请填写分值（扣分用负数）。', 'Give the points (negative for a penalty).')); return; }
         await api.act('/adjustments', { contestant: a.contestant, round: target.value || null, points: Number(points.value), reason: reason.value.trim() });
@@ -132,6 +143,7 @@ function dialog() {
   return h('form', { class: 'card dialog', id: 'dialog', onsubmit: confirm }, h('h2', {}, title),
     a.kind === 'adjust' && h('div', { class: 'row' }, h('label', { for: 'points' }, L('分值（扣分填负数）', 'Points (negative = penalty)')), points,
       h('label', { for: 'adjust-round' }, L('作用于', 'Applies to')), target),
+    a.kind === 'withdraw' && h('div', { class: 'row' }, h('label', { for: 'withdraw-kind' }, L('类型', 'Kind')), kind),
     a.kind !== 'publish' && [h('label', { for: 'reason' }, L('原因', 'Reason')), reason], error,
     h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => { action = null; draw(); } }, L('取消', 'Cancel')),
       h('button', { type: 'submit', class: 'primary', id: 'confirm-action' }, L('确定', 'Confirm'))));

@@ -88,6 +88,9 @@ function target() {
 }
 
 const sorted = () => [...info.definition.contestants].sort((a, b) => a.order - b.order);
+/** The contestant's withdrawal (弃权 / 缺席) as the server last said, or undefined. */
+const withdrawal = (id) => (info?.withdrawn ?? []).find((w) => w.contestant === id);
+const outLabel = (w) => (w.kind === 'absent' ? L('缺席', 'absent') : L('弃权', 'withdrawn'));
 
 function drawSync() {
   const queued = outbox.pending().length;
@@ -131,8 +134,9 @@ function picker(d) {
       h('button', { type: 'button', class: r.id === t.round ? 'active' : '', onclick: () => { chosen = { contestant: t.contestant, round: r.id }; confirming = false; draw(); } }, r.title || r.id))),
     h('div', { class: 'row' }, sorted().map((c) => {
       const s = sheets[`${c.id}/${t.round}`];
-      const mark = s?.state === 'submitted' ? ' ✓' : s?.state === 'reopened' ? ' ↺' : '';
-      return h('button', { type: 'button', class: c.id === t.contestant ? 'active' : '', onclick: () => { chosen = { contestant: c.id, round: t.round }; confirming = false; notice = null; draw(); } }, c.name + mark);
+      const out = withdrawal(c.id);
+      const mark = out ? ` · ${outLabel(out)}` : s?.state === 'submitted' ? ' ✓' : s?.state === 'reopened' ? ' ↺' : '';
+      return h('button', { type: 'button', class: [c.id === t.contestant ? 'active' : '', out ? 'withdrawn' : ''].join(' ').trim(), onclick: () => { chosen = { contestant: c.id, round: t.round }; confirming = false; notice = null; draw(); } }, c.name + mark);
     })));
 }
 
@@ -146,7 +150,9 @@ function sheetCard(d, judge, t) {
   const sheet = sheets[k];
   const queued = outbox.pending().find((b) => key(b) === k);
   let body;
-  if (judge?.recusals?.includes(t.contestant)) body = h('p', { class: 'notice info', id: 'recused' }, L('您已回避该选手，不参与此选手的评分。', 'You are recused for this contestant and do not score them.'));
+  const out = withdrawal(t.contestant);
+  if (out) body = h('p', { class: 'notice warn', id: 'withdrawn' }, L(`该选手已${outLabel(out)}，不再评分。`, `This contestant is ${outLabel(out)}; there is nothing to score.`));
+  else if (judge?.recusals?.includes(t.contestant)) body = h('p', { class: 'notice info', id: 'recused' }, L('您已回避该选手，不参与此选手的评分。', 'You are recused for this contestant and do not score them.'));
   else if (!assigned(d, judge, round)) body = h('p', { class: 'notice info' }, L('您不参与本轮评分。', 'You do not score this round.'));
   else if (queued) body = h('p', { class: 'notice warn', id: 'queued' }, L('评分已保存在本机，正在等待发送到服务器…', 'Kept on this tablet; waiting to reach the server…'));
   else if (sheet?.state === 'submitted') body = received(round, sheet);

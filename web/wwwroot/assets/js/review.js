@@ -4,7 +4,8 @@ import { h, render, $, fmt } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, download, ApiError } from './api.js';
 import { signIn, signOutButton, signedOut, describe } from './session.js';
-import { standingsTable, describeEvent, namesOf } from './standings-table.js';
+import { standingsTable, describeEvent, namesOf, withdrawnLabel } from './standings-table.js';
+import { drawCard } from './draw-check.js';
 
 const main = $('#main');
 $('#bar').append(languageSwitch());
@@ -14,14 +15,15 @@ const session = await signIn('review', main, { roles: ['auditor'], allowAdmin: t
 $('#bar').append(h('span', { class: 'who' }, session.finalId), signOutButton('review'));
 const api = client(session);
 
-let definition, sheets, journal, verify, names;
+let definition, sheets, journal, verify, names, withdrawn;
 let at = null; // the journal event the slider shows; null = now
 let standings = null;
 
 async function load() {
   try {
     [definition, sheets, journal, verify] = await Promise.all([
-      api.final('').then((f) => f.definition), api.final('/sheets'), api.final('/journal'), api.final('/verify')]);
+      api.final('').then((f) => { withdrawn = Object.fromEntries((f.withdrawn ?? []).map((w) => [w.contestant, w.kind])); return f.definition; }),
+      api.final('/sheets'), api.final('/journal'), api.final('/verify')]);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { signedOut('review', e); return; }
     render(main, h('p', { class: 'error' }, describe(e)));
@@ -62,6 +64,7 @@ function draw() {
       h('ol', { class: 'timeline' }, journal.map((e) => h('li', { class: e.seq === at ? 'current' : e.seq > at ? 'future' : '', dataset: { seq: e.seq } },
         h('button', { type: 'button', class: 'seq', onclick: () => moveTo(e.seq) }, `#${e.seq}`),
         h('time', {}, new Date(e.at).toLocaleTimeString()), h('span', { class: 'actor' }, e.actor), h('span', {}, describeEvent(e, names)))))),
+    drawCard(journal, names),
     h('section', { class: 'card', id: 'sheets' }, h('h2', {}, L('全部评分表', 'Every sheet')), sheetsTable()));
 }
 
@@ -85,7 +88,8 @@ function sheetsTable() {
     sheets.map((s) => h('tr', { class: s.counted === false ? 'dropped' : '' },
       h('td', {}, names[s.contestant] ?? s.contestant), h('td', {}, s.round), h('td', {}, names[s.judge] ?? s.judge), h('td', {}, state(s), s.reopenReason ? ` (${s.reopenReason})` : ''),
       h('td', { class: 'num' }, fmt(s.total)), h('td', { class: 'muted' }, criteria(s)),
-      h('td', {}, s.counted === true ? '✓' : s.counted === false ? L('去掉', 'dropped') : '')))));
+      h('td', {}, s.counted === true ? '✓' : withdrawn[s.contestant] ? L(`不计（${withdrawnLabel(withdrawn[s.contestant])}）`, `not counted (${withdrawnLabel(withdrawn[s.contestant])})`)
+        : s.counted === false ? L('去掉', 'dropped') : '')))));
 
 }
 

@@ -23,6 +23,9 @@ let receivedAt = 0;
 let up = false;
 let reveal = { key: null, shown: 0 };
 let ranks = { version: null, previous: {}, memory: null };
+let drawn = { seq: null, shown: 0 };  // the draw's order appears one contestant at a time
+let definitionDraw = null;            // the draw the definition was loaded after (its order numbers follow it)
+const DRAW_EVERY_MS = 700;
 
 const decimals = () => definition.rounding?.decimals ?? 2;
 const judgeName = (id) => definition.judges.find((j) => j.id === id)?.name ?? id;
@@ -40,7 +43,7 @@ draw();
 // that has just started every first request is slow (nothing compiled or activated yet), and the screen shows
 // "connecting" rather than a blank page until both are here.
 loadDefinition().then((d) => { definition = d; draw(); });
-followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
+followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); redefine(s); draw(); }, (connected) => {
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
@@ -57,11 +60,22 @@ async function loadDefinition() {
   }
 }
 
+/** A draw revealed since the definition was read: read it again, the contestants' order numbers changed. */
+function redefine(s) {
+  const seq = s.draw?.state === 'revealed' ? s.draw.seq : null;
+  if (definitionDraw === null) { definitionDraw = seq; return; }
+  if (seq === definitionDraw) return;
+  definitionDraw = seq;
+  loadDefinition().then((d) => { definition = d; draw(); });
+}
+
 /** Keeps what must survive re-renders: how far the reveal has got, and each contestant's previous rank. */
 function track(s) {
   const r = s.reveal;
   const key = r ? `${r.contestant}/${r.round}/${r.sheets.map((x) => `${x.judge}:${x.total}:${x.counted}`).join(',')}` : null;
   if (key !== reveal.key) reveal = { key, shown: 0 };
+  const d = s.draw?.state === 'revealed' ? s.draw.seq : null;
+  if (d !== drawn.seq) drawn = { seq: d, shown: 0 };
   if (s.standings.version !== ranks.version) {
     const current = Object.fromEntries(s.standings.rows.filter(shown).map((row) => [row.contestant, row.rank]));
     // Movement against each contestant's last rank shown, so a round reopened and completed again (the contestant
@@ -75,6 +89,9 @@ setInterval(() => {
   if (state?.reveal && reveal.shown <= state.reveal.sheets.length) { reveal.shown++; if (state.mode === 'reveal') draw(); }
 }, REVEAL_EVERY_MS);
 setInterval(() => { const t = $('#timer'); if (t && state) paintTimer(t); }, 250);
+setInterval(() => {
+  if (state?.draw?.order && drawn.shown <= state.draw.order.length) { drawn.shown++; if (state.mode === 'draw') draw(); }
+}, DRAW_EVERY_MS);
 
 const shown = (row) => Object.values(row.rounds ?? {}).some((v) => v !== null && v !== undefined);
 
@@ -83,7 +100,7 @@ function draw() {
     render(stage, connecting());
     return;
   }
-  const views = { stage: onStage, reveal: revealView, ranking: ranking, podium: podium };
+  const views = { stage: onStage, reveal: revealView, ranking: ranking, podium: podium, draw: drawView };
   render(stage,
     h('header', { class: 'screen-title' }, h('span', {}, state.title),
       h('span', { class: state.published ? 'status published' : 'status provisional', id: 'status' },
@@ -99,8 +116,14 @@ function header(c, round) {
     h('div', { class: 'name', id: 'on-stage-name' }, c.name), c.unit && h('div', { class: 'unit' }, c.unit));
 }
 
+const withdrawal = (id) => (state.withdrawn ?? []).find((w) => w.contestant === id);
+const withdrawnLabel = (kind) => (kind === 'absent' ? L('缺席', 'Absent') : L('弃权', 'Withdrawn'));
+
 function onStage() {
   if (!state.stage) return h('div', { class: 'idle' }, L('比赛即将开始', 'The final is about to begin'));
+  const out = withdrawal(state.stage.contestant);
+  if (out) return h('section', { class: 'mode-stage' }, header(contestant(state.stage.contestant), state.stage.round),
+    h('div', { class: 'withdrawn-note', id: 'withdrawn-on-stage' }, withdrawnLabel(out.kind)));
   const done = new Set(state.submitted);
   return h('section', { class: 'mode-stage' }, header(contestant(state.stage.contestant), state.stage.round),
     h('div', { class: 'judges' }, state.expected.map((j) => h('div', { class: done.has(j) ? 'judge done' : 'judge', dataset: { judge: j } },
@@ -124,9 +147,11 @@ function revealView() {
 const nothingYet = () => h('div', { class: 'idle', id: 'no-results' }, L('第一位选手评分完成后显示排名', 'The ranking appears once the first contestant is scored'));
 
 function ranking() {
-  const rows = state.standings.rows.filter(shown);
+  const rows = state.standings.rows.filter((r) => !r.withdrawn && shown(r));
+  const out = state.standings.rows.filter((r) => r.withdrawn);
   if (!rows.length) return nothingYet();
-  return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)')),
+  return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)'),
+    state.ceremony?.held ? h('span', { class: 'held', id: 'held' }, L(' · 排名定格', ' · held')) : ''),
     h('table', { id: 'ranking' }, rows.map((row) => {
       const before = ranks.previous[row.contestant];
       const move = before === undefined ? 'new' : before > row.rank ? 'up' : before < row.rank ? 'down' : 'same';
@@ -136,19 +161,49 @@ function ranking() {
         h('td', { class: `move ${move}`, title: move }, arrow), h('td', { class: 'name' }, row.name, h('small', {}, c.unit ?? '')),
         definition.rounds.length > 1 && definition.rounds.map((rd) => h('td', { class: 'num round' }, fmt(row.rounds?.[rd.id], decimals()))),
         h('td', { class: 'num total' }, fmt(row.total, decimals())), h('td', { class: 'award' }, row.award ?? ''));
-    })));
+    }), out.map((row) => h('tr', { class: 'withdrawn', dataset: { contestant: row.contestant, withdrawn: row.withdrawn } },
+      h('td', { class: 'rank' }, ''), h('td', { class: 'move' }, ''), h('td', { class: 'name' }, row.name),
+      definition.rounds.length > 1 && definition.rounds.map(() => h('td', {}, '')),
+      h('td', { class: 'total', colspan: 2 }, withdrawnLabel(row.withdrawn))))));
 }
 
+/**
+ * Once the ceremony has begun (a tier revealed), the podium shows only the tiers revealed so far, and only the winners
+ * of those tiers on the steps; a final without a ceremony shows every tier at once.
+ */
 function podium() {
-  const rows = state.standings.rows.filter(shown);
-  if (!rows.length) return nothingYet();
-  const tiers = (definition.awards ?? []).map((a) => ({ title: a.title, rows: rows.filter((r) => r.award === a.title) }));
+  const revealed = state.ceremony?.revealedTiers ?? [];
+  const visible = (r) => !revealed.length || revealed.includes(r.award);
+  const rows = state.standings.rows.filter((r) => !r.withdrawn && shown(r) && visible(r));
+  if (!rows.length && !revealed.length) return nothingYet();
+  const tiers = (definition.awards ?? []).filter((a) => !revealed.length || revealed.includes(a.title))
+    .map((a) => ({ title: a.title, rows: rows.filter((r) => r.award === a.title) }));
   const top = [2, 1, 3].map((rank) => rows.find((r) => r.rank === rank)).filter(Boolean);
   return h('section', { class: 'mode-podium' },
     h('div', { class: 'podium' }, top.map((r) => h('div', { class: `step step-${r.rank}` }, h('div', { class: 'name' }, r.name),
       h('div', { class: 'total' }, fmt(r.total, decimals())), h('div', { class: 'block' }, r.rank)))),
     h('div', { class: 'tiers', id: 'awards' }, tiers.map((t) => h('div', { class: 'tier' }, h('h3', {}, t.title),
       h('div', {}, t.rows.map((r) => h('span', { class: 'winner' }, r.name)))))));
+}
+
+/**
+ * The draw: first the commitment (the SHA-256 of a seed nobody in the hall knows yet); at the draw the seed, and the
+ * contestants in the order it gives, one at a time.
+ */
+function drawView() {
+  const d = state.draw;
+  if (!d) return h('div', { class: 'idle' }, L('抽签即将开始', 'The draw is about to begin'));
+  const commitment = h('div', { class: 'draw-line' }, h('span', { class: 'label' }, L('承诺值 SHA-256', 'Commitment SHA-256')),
+    h('code', { id: 'draw-commitment' }, d.commitment));
+  if (d.state !== 'revealed') return h('section', { class: 'mode-draw' }, h('h2', {}, L('抽签 · 种子已封存', 'The draw · seed sealed')), commitment,
+    h('p', { class: 'draw-rule' }, L('抽签时公布种子：任何人都可以验证 SHA-256(种子) 等于上面的承诺值。', 'The seed is shown at the draw: anyone can check that SHA-256(seed) is the commitment above.')));
+  const order = d.order ?? [];
+  return h('section', { class: 'mode-draw' }, h('h2', {}, L('抽签结果 · 出场顺序', 'The draw · running order')),
+    h('ol', { id: 'draw-order', class: 'draw-order' }, order.slice(0, drawn.shown).map((id, i) =>
+      h('li', { class: 'drawn', dataset: { contestant: id } }, h('span', { class: 'no' }, i + 1), h('span', { class: 'name' }, contestant(id).name)))),
+    commitment,
+    h('div', { class: 'draw-line' }, h('span', { class: 'label' }, L('种子', 'Seed')), h('code', { id: 'draw-seed' }, d.seed)),
+    h('p', { class: 'draw-rule' }, L('顺序 = 按 SHA-256(种子 + ":" + 选手编号) 从小到大排列', 'Order = contestants sorted by SHA-256(seed + ":" + contestant id), ascending')));
 }
 
 function paintTimer(el) {

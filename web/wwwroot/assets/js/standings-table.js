@@ -3,13 +3,21 @@
 import { h, fmt } from './dom.js';
 import { L } from './i18n.js';
 
+/** 弃权 (withdrawn) or 缺席 (absent), in the reader's language. */
+export const withdrawnLabel = (kind) => (kind === 'absent' ? L('缺席', 'Absent') : L('弃权', 'Withdrawn'));
+
+// A withdrawn contestant's row (listed after the ranked ones by the server): no rank, no scores, the kind instead.
 export function standingsTable(definition, standings, id = 'standings') {
   const decimals = definition.rounding?.decimals ?? 2;
   return h('table', { id, class: 'standings' },
     h('tr', {}, h('th', { class: 'num' }, L('名次', 'Rank')), h('th', {}, L('选手', 'Contestant')),
       definition.rounds.map((r) => h('th', { class: 'num' }, r.title || r.id)),
       h('th', { class: 'num' }, L('总分', 'Total')), h('th', {}, L('奖项', 'Award')), h('th', {}, L('状态', 'Status'))),
-    standings.rows.map((row) => h('tr', { dataset: { contestant: row.contestant } },
+    standings.rows.map((row) => row.withdrawn ? h('tr', { class: 'withdrawn', dataset: { contestant: row.contestant, withdrawn: row.withdrawn } },
+      h('td', { class: 'num rank' }, '—'), h('td', { class: 'name' }, row.name),
+      definition.rounds.map(() => h('td', { class: 'num' }, '')), h('td', { class: 'num total' }, ''), h('td', {}, ''),
+      h('td', {}, h('span', { class: 'pill bad' }, withdrawnLabel(row.withdrawn))))
+      : h('tr', { dataset: { contestant: row.contestant } },
       h('td', { class: 'num rank' }, row.rank), h('td', { class: 'name' }, row.name),
       definition.rounds.map((r) => h('td', { class: 'num' }, fmt(row.rounds?.[r.id], decimals))),
       h('td', { class: 'num total' }, fmt(row.total, decimals)), h('td', {}, row.award ?? ''),
@@ -33,12 +41,19 @@ export function describeEvent(e, names) {
     case 'ResultsPublished': return L(`发布最终结果（摘要 ${d.digest?.slice(0, 16) ?? ''}…）`, `Results published (digest ${d.digest?.slice(0, 16) ?? ''}…)`);
     case 'ScreenModeChanged': return L(`大屏切换为“${modeName(d.mode)}”`, `Screen shows ${d.mode}`);
     case 'TimerChanged': return L(`计时器：${{ start: '开始', stop: '停止', reset: '重置' }[d.action] ?? d.action}（${d.seconds} 秒）`, `Timer ${d.action} (${d.seconds} s)`);
+    case 'ContestantWithdrawn': return L(`${contestant} ${d.kind === 'absent' ? '缺席' : '弃权'}：${d.reason}`, `${contestant} ${d.kind}: ${d.reason}`);
+    case 'WithdrawalUndone': return L(`撤销 ${contestant} 的弃权/缺席：${d.reason}`, `${contestant}'s withdrawal undone: ${d.reason}`);
+    case 'DrawCommitted': return L(`抽签承诺值 ${d.commitment}`, `Draw committed: ${d.commitment}`);
+    case 'DrawRevealed': return L(`抽签揭晓，种子 ${d.seed}，顺序：${(d.order ?? []).map(who).join('、')}`, `Draw revealed, seed ${d.seed}, order: ${(d.order ?? []).map(who).join(', ')}`);
+    case 'AwardTierRevealed': return L(`颁奖：揭晓${d.title}`, `Ceremony: ${d.title} revealed`);
+    case 'RankingHeld': return L(`大屏排名定格于第 ${d.atSeq} 个事件`, `Screen ranking held at event ${d.atSeq}`);
+    case 'RankingReleased': return L('大屏排名恢复实时', 'Screen ranking released');
     case 'StreamsSealed': return L(`记录封存：${(d.heads ?? []).length} 位选手的评分记录`, `Sealed: the records of ${(d.heads ?? []).length} contestants`);
     default: return `${e.type} ${JSON.stringify(d)}`;
   }
 }
 
-const modeName = (mode) => ({ stage: '当前选手', reveal: '揭晓', ranking: '排名', podium: '领奖台' }[mode] ?? mode);
+const modeName = (mode) => ({ stage: '当前选手', reveal: '揭晓', ranking: '排名', podium: '领奖台', draw: '抽签' }[mode] ?? mode);
 
 /** Ids to names: judges and contestants of a definition. */
 export function namesOf(definition) {
