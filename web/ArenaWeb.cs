@@ -75,6 +75,7 @@ public static class ArenaWeb
         app.MapAuthApi();
         app.MapNodesApi();
         app.MapFinalsApi();
+        app.MapAmendApi();
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();

@@ -17,7 +17,10 @@ public sealed record ScreenState(
     [property: Id(7)] string Mode,
     [property: Id(8)] TimerView Timer,
     [property: Id(9)] bool Published,
-    [property: Id(10)] StandingsView Standings);
+    [property: Id(10)] StandingsView Standings,
+    // The version of the definition shown (the journal sequence number that set it): a screen whose copy of the
+    // definition is older reads it again, also when it rejoins after missing the push.
+    [property: Id(11)] long DefinitionVersion = 0);
 
 [GenerateSerializer, Immutable, Alias("arena.reveal")]
 public sealed record RevealView(
@@ -76,4 +79,6 @@ public static class UpdateKinds
     public const string Mode = "mode";
     public const string Published = "published";
     public const string Timer = "timer";
+    /// <summary>The definition was amended: screens and tablets read it again (names, rubric, rounds, judges).</summary>
+    public const string Definition = "definition";
 }

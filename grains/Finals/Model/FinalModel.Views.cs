@@ -26,7 +26,7 @@ public sealed partial class FinalModel
         RevealView? reveal = null;
         if (RevealTarget is { } target && Standings.Round(target.Contestant, target.Round) is { Complete: true } done)
             reveal = new RevealView(target.Contestant, target.Round, done.Score, done.Sheets.Select(s => new RevealedSheet(s.Judge, s.Total, s.Counted)).ToList());
-        return new ScreenState(Seq, d.Id, d.Title, stage, submitted, expected, reveal, Mode, Timer, Published, StandingsView(revealedOnly: true));
+        return new ScreenState(Seq, d.Id, d.Title, stage, submitted, expected, reveal, Mode, Timer, Published, StandingsView(revealedOnly: true), DefinitionVersion);
     }
 
     /// <summary>Every assigned judge's sheet of every contestant and round, in running order, with what counted.</summary>
