@@ -38,6 +38,9 @@ public sealed class ArenaClient(Uri baseAddress, string? token = null, TimeSpan?
     public Task<Reply> Post(string path, object? body) =>
         Send(new HttpRequestMessage(HttpMethod.Post, path) { Content = body is string s ? new StringContent(s, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body) });
 
+    public Task<Reply> Put(string path, object? body) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, path) { Content = body is string s ? new StringContent(s, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body) });
+
     private async Task<Reply> Send(HttpRequestMessage request)
     {
         if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
