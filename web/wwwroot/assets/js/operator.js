@@ -14,7 +14,8 @@ applyStatic();
 const session = await signIn('operator', main, { roles: ['operator'], allowAdmin: true });
 $('#bar').append(signOutButton('operator'));
 const api = client(session);
-const definition = (await api.final('/info')).definition;
+const info = await api.final('/info');
+const definition = info.definition;
 const order = [...definition.contestants].sort((a, b) => a.order - b.order);
 const name = (id) => definition.contestants.find((c) => c.id === id)?.name ?? id;
 const roundName = (id) => definition.rounds.find((r) => r.id === id)?.title ?? id;
@@ -26,6 +27,7 @@ let error = '';
 const seconds = h('input', { id: 'timer-seconds', type: 'number', min: 0, max: 86400, step: 30, value: 300, inputmode: 'numeric' });
 
 followScreen(session.token, session.finalId, (s) => {
+  if (s.definitionVersion > info.version) { location.reload(); return; } // amended: names and rounds read again
   if (!state && s.stage) round = s.stage.round;
   state = s; receivedAt = Date.now(); draw();
 }, (up) => {

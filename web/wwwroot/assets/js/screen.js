@@ -39,17 +39,32 @@ draw();
 // The definition (names, titles) and the live state are fetched side by side, not one after the other: on a server
 // that has just started every first request is slow (nothing compiled or activated yet), and the screen shows
 // "connecting" rather than a blank page until both are here.
-loadDefinition().then((d) => { definition = d; draw(); });
-followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); draw(); }, (connected) => {
+readDefinition();
+followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); fresh(); draw(); }, (connected) => {
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
 });
 
+// An amended final: the state names the version of its definition; a screen holding an older one reads it again
+// (also after a reconnect that missed the push), once at a time.
+let definitionAt = -1;
+let reading = null;
+function readDefinition() {
+  reading ??= loadDefinition().then((info) => {
+    definition = info.definition;
+    definitionAt = info.version;
+    reading = null;
+    fresh();
+    draw();
+  });
+}
+function fresh() { if (definition && state && state.definitionVersion > definitionAt) readDefinition(); }
+
 /** The final's definition, asked again while the server cannot be reached (a screen is unattended). */
 async function loadDefinition() {
   for (let attempt = 1; ; attempt++) {
-    try { return (await client(session).final('/info')).definition; }
+    try { return await client(session).final('/info'); }
     catch (e) {
       if (!(e instanceof TypeError)) throw e;
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
