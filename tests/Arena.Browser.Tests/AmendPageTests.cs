@@ -53,6 +53,26 @@ public sealed class AmendPageTests(BrowserFixture arena)
     }
 
     [Fact]
+    public async Task an_open_screen_shows_an_amended_name_without_being_reloaded()
+    {
+        var builder = new FinalBuilder(judges: 3, contestants: 2).Mean();
+        var final = await arena.Create(builder);
+        await arena.Admin.Post($"api/finals/{final}/stage", new { contestant = "c2", round = "main" });
+        var screen = await arena.Open(final, "screen", "screen", 1920, 1080);
+        // The stage shows the name from the definition the screen holds (not from the pushed state).
+        await Expect(screen.Locator("#on-stage-name")).ToHaveTextAsync("选手2");
+
+        var amended = await arena.Admin.Put($"api/finals/{final}", new
+        {
+            definition = builder.With(d => d["contestants"]![1]!["name"] = "刘晓美").Build(),
+            reason = "姓名更正",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, amended.Status);
+
+        await Expect(screen.Locator("#on-stage-name")).ToHaveTextAsync("刘晓美");
+    }
+
+    [Fact]
     public async Task removing_a_judge_who_has_scored_is_refused_naming_the_sheets()
     {
         var final = await arena.Create(new FinalBuilder(judges: 4, contestants: 2));

@@ -18,6 +18,8 @@ const session = await signIn('screen', main, { roles: ['screen'], allowAdmin: tr
 
 const REVEAL_EVERY_MS = 900;
 let definition = null;
+let definitionAt = -1; // the version of the final when the definition shown was read
+let reading = null;
 let state = null;
 let receivedAt = 0;
 let up = false;
@@ -48,8 +50,6 @@ followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Da
 
 // An amended final: the state names the version of its definition; a screen holding an older one reads it again
 // (also after a reconnect that missed the push), once at a time.
-let definitionAt = -1;
-let reading = null;
 function readDefinition() {
   reading ??= loadDefinition().then((info) => {
     definition = info.definition;
