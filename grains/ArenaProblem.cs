@@ -7,19 +7,22 @@ namespace Arena;
 [GenerateSerializer, Alias("arena.problem")]
 public sealed class ArenaProblem : Exception
 {
-    public ArenaProblem(int status, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    public ArenaProblem(int status, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null, IReadOnlyList<Orphan>? orphans = null)
         : base(detail ?? title)
     {
         Status = status;
         Title = title;
         Detail = detail;
         Errors = errors ?? [];
+        Orphans = orphans ?? [];
     }
 
     [Id(0)] public int Status { get; }
     [Id(1)] public string Title { get; }
     [Id(2)] public string? Detail { get; }
     [Id(3)] public IReadOnlyList<FieldError> Errors { get; }
+    /// <summary>What an amendment refused for this would have left without a place: sheets, adjustments, closures.</summary>
+    [Id(4)] public IReadOnlyList<Orphan> Orphans { get; }
 
     public static ArenaProblem Invalid(string detail, IReadOnlyList<FieldError>? errors = null) => new(400, "Invalid request", detail, errors);
     public static ArenaProblem Forbidden(string detail) => new(403, "Forbidden", detail);
@@ -34,6 +37,20 @@ public sealed class ArenaProblem : Exception
         $"The stored journal stream {stream} changed under this server (another node or a change in the database); it is being read again. " +
         "Try again in a moment (resubmitting a sheet with the same submissionId is safe).");
 }
+
+/// <summary>
+/// A score an amended definition would leave without a place: <see cref="What"/> is <c>sheet</c>, <c>adjustment</c> or
+/// <c>closure</c>; <see cref="Why"/> <c>contestant-removed</c>, <c>round-removed</c>, <c>judge-removed</c>,
+/// <c>not-assigned</c> (the judge no longer scores that round), <c>recused</c> or <c>rubric</c> (the sheet no longer fits
+/// the round's criteria, max or step). Ids as in the definition before the amendment.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("arena.orphan")]
+public sealed record Orphan(
+    [property: Id(0)] string Contestant,
+    [property: Id(1)] string? Round,
+    [property: Id(2)] string? Judge,
+    [property: Id(3)] string What,
+    [property: Id(4)] string Why);
 
 /// <summary>One problem with a named field, e.g. <c>rounds[1].weight</c>.</summary>
 [GenerateSerializer, Immutable, Alias("arena.field-error")]

@@ -77,6 +77,7 @@ public static class ArenaWeb
         app.MapNodesApi();
         app.MapFinalsApi();
         app.MapAccessApi();
+        app.MapAmendApi();
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();

@@ -7,6 +7,14 @@ namespace Arena.Finals;
 [GenerateSerializer, Immutable, Alias("arena.final-created")]
 public sealed record FinalCreated([property: Id(0)] FinalDefinition Definition);
 
+/// <summary>The admin replaced the definition (<see cref="Changes"/>: what differs from the one before, classified); the
+/// standings are recomputed under it from the sheets, adjustments and closures already given.</summary>
+[GenerateSerializer, Immutable, Alias("arena.definition-amended")]
+public sealed record DefinitionAmended(
+    [property: Id(0)] FinalDefinition Definition,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] IReadOnlyList<DefinitionChange> Changes);
+
 [GenerateSerializer, Immutable, Alias("arena.contestant-called")]
 public sealed record ContestantCalled([property: Id(0)] string Contestant, [property: Id(1)] string Round);
 

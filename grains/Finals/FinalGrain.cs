@@ -41,9 +41,11 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     private async Task<IReadOnlyList<JournalEntry>> AllEntries()
     {
         var own = State.Entries.ToList();
-        var definition = own.Count > 0 && EventJson.Deserialize(own[0].Type, own[0].Data) is FinalCreated c ? c.Definition : null;
-        if (definition is null) return own;
-        var streams = await Task.WhenAll(definition.Contestants.Select(x => ContestantOf(x.Id).Entries()));
+        // Every contestant any definition of the final named: one added by an amendment has a stream too.
+        var contestants = own.Where(e => e.Type is nameof(FinalCreated) or nameof(DefinitionAmended))
+            .Select(e => EventJson.Deserialize(e.Type, e.Data) switch { FinalCreated c => c.Definition, DefinitionAmended a => a.Definition, _ => null })
+            .SelectMany(d => d?.Contestants ?? []).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+        var streams = await Task.WhenAll(contestants.Select(id => ContestantOf(id).Entries()));
         return [.. own, .. streams.SelectMany(s => s)];
     }
 
@@ -91,6 +93,16 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     {
         await Handle(new CreateFinal(definition), caller);
         await grains.GetGrain<IFinalsIndexGrain>(0).Add(definition.Id);
+    }
+
+    public async Task<AmendResult> Amend(FinalDefinition definition, string? reason, bool dryRun, Caller caller)
+    {
+        var decision = _model.Decide(new AmendDefinition(definition, reason, dryRun), caller);
+        if (decision.Changes is not [{ Event: DefinitionAmended amended }]) return new AmendResult(false, _model.Seq, [], null, null, false);
+        var before = _model.StandingsView(revealedOnly: false);
+        if (dryRun) return new AmendResult(true, _model.Seq, amended.Changes, before, _model.StandingsUnder(definition), false);
+        var version = await Run(decision, caller);
+        return new AmendResult(true, version, amended.Changes, before, _model.StandingsView(revealedOnly: false), true);
     }
 
     public Task<bool> Exists() => Task.FromResult(_model.Definition is not null);

@@ -16,6 +16,10 @@ public interface IFinalGrain : IGrainWithStringKey
     /// <summary>Creates the final from a validated definition; 409 when it exists.</summary>
     Task Create(FinalDefinition definition, Caller caller);
 
+    /// <summary>Replaces the definition (admin): 400 invalid or another id, 409 after publication unless only names
+    /// change, 409 naming the scores it would orphan. A dry run decides the same and stores nothing.</summary>
+    Task<AmendResult> Amend(FinalDefinition definition, string? reason, bool dryRun, Caller caller);
+
     [AlwaysInterleave]
     Task<bool> Exists();
 

@@ -24,7 +24,10 @@ public sealed record ScreenState(
     // The draw: committed (commitment only) or revealed (seed and order); null before any.
     [property: Id(12)] DrawView? Draw = null,
     // The award tiers revealed so far and whether the ranking is held.
-    [property: Id(13)] CeremonyView? Ceremony = null);
+    [property: Id(13)] CeremonyView? Ceremony = null,
+    // The version of the definition shown (the journal sequence number that set it: created, amended, or a draw that
+    // renumbered the running order): a screen whose copy is older reads it again, also after a missed push.
+    [property: Id(14)] long DefinitionVersion = 0);
 
 [GenerateSerializer, Immutable, Alias("arena.withdrawal")]
 public sealed record WithdrawalView([property: Id(0)] string Contestant, [property: Id(1)] string Kind, [property: Id(2)] string Reason);
@@ -112,4 +115,6 @@ public static class UpdateKinds
     public const string Access = "access";
     public const string Draw = "draw";
     public const string Ceremony = "ceremony";
+    /// <summary>The definition was amended: screens and tablets read it again (names, rubric, rounds, judges).</summary>
+    public const string Definition = "definition";
 }

@@ -88,3 +88,16 @@ public sealed record SheetView(
     [property: Id(5)] IReadOnlyDictionary<string, decimal>? Criteria,
     [property: Id(6)] bool? Counted,
     [property: Id(7)] string? ReopenReason);
+
+/// <summary>
+/// The answer to an amendment: <see cref="Changed"/> false when the definition was the same (nothing stored);
+/// otherwise the changes and the full standings before and after (for a dry run: as they would be).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("arena.amend-result")]
+public sealed record AmendResult(
+    [property: Id(0)] bool Changed,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IReadOnlyList<DefinitionChange> Changes,
+    [property: Id(3)] StandingsView? Before,
+    [property: Id(4)] StandingsView? After,
+    [property: Id(5)] bool Stored);

@@ -16,6 +16,7 @@ public static class EventJson
     private static readonly Dictionary<string, Type> Types = new()
     {
         ["FinalCreated"] = typeof(FinalCreated),
+        ["DefinitionAmended"] = typeof(DefinitionAmended),
         ["ContestantCalled"] = typeof(ContestantCalled),
         ["ResultsPublished"] = typeof(ResultsPublished),
         ["ScreenModeChanged"] = typeof(ScreenModeChanged),

@@ -21,6 +21,22 @@ public sealed class LiveStandings
         foreach (var c in definition.Contestants) _contestants[c.Id] = new ContestantScores(definition, c, untrimmed);
     }
 
+    /// <summary>
+    /// The standings of everything scored so far under a definition, built from scratch (a final amended: its new
+    /// definition over the sheets, adjustments and closures already given). What the definition has no place for is
+    /// left out, as <see cref="ScoringEngine"/> leaves it out.
+    /// </summary>
+    public static LiveStandings From(FinalDefinition definition, ScoringInput input)
+    {
+        var standings = new LiveStandings(definition);
+        var rounds = definition.Rounds.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var s in input.Sheets.Where(s => rounds.Contains(s.Round))) standings.SetSheet(s.Contestant, s.Round, s.Judge, s.Total, s.Criteria);
+        foreach (var a in input.Adjustments.Where(a => string.IsNullOrEmpty(a.Round) || rounds.Contains(a.Round))) standings.Adjust(a.Contestant, a.Round, a.Points);
+        foreach (var c in input.Closures.Where(c => rounds.Contains(c.Round))) standings.Close(c.Contestant, c.Round);
+        foreach (var w in input.Withdrawals ?? []) standings.Withdraw(w.Contestant, w.Kind);
+        return standings;
+    }
+
     /// <summary>The judge's sheet in effect for this contestant and round (a corrected one replaces the earlier).</summary>
     public void SetSheet(string contestant, string round, string judge, decimal total, IReadOnlyDictionary<string, decimal>? criteria = null) =>
         Change(contestant, round, c => c.Sheets(round)[judge] = new Sheet(judge, contestant, round, total, criteria));

@@ -41,6 +41,8 @@ public sealed class ArenaClient(Uri baseAddress, string? token = null, TimeSpan?
     /// <summary>A DELETE, with a JSON body when one is given.</summary>
     public Task<Reply> Delete(string path, object? body = null) =>
         Send(new HttpRequestMessage(HttpMethod.Delete, path) { Content = body is null ? null : JsonContent.Create(body) });
+    public Task<Reply> Put(string path, object? body) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, path) { Content = body is string s ? new StringContent(s, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body) });
 
     private async Task<Reply> Send(HttpRequestMessage request)
     {

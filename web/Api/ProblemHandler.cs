@@ -27,6 +27,8 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             case ArenaProblem p:
                 var details = new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail };
                 if (p.Errors.Count > 0) details.Extensions["errors"] = p.Errors.Select(e => new { path = e.Path, message = e.Message }).ToList();
+                if (p.Orphans.Count > 0)
+                    details.Extensions["orphans"] = p.Orphans.Select(o => new { contestant = o.Contestant, round = o.Round, judge = o.Judge, what = o.What, why = o.Why }).ToList();
                 return details;
             case BadHttpRequestException bad:
                 return new ProblemDetails

@@ -15,6 +15,7 @@ public sealed record CloseRequest(string? Contestant, string? Round, string? Rea
 public sealed record ScreenModeRequest(string? Mode);
 public sealed record TimerRequest(string? Action, int? Seconds);
 public sealed record WithdrawalRequest(string? Contestant, string? Kind, string? Reason);
+public sealed record AmendRequest(System.Text.Json.JsonElement? Definition, string? Reason);
 
 public static class Require
 {

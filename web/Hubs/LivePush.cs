@@ -14,13 +14,16 @@ public sealed class LivePush(IHubContext<ScreenHub> screens, IHubContext<JudgeHu
         metrics.Pushed(push.ChangedAt);
     }
 
-    /// <summary>The judges' <c>stage</c> (every judge of the final) and <c>reopened</c> (the judge whose sheet it was).</summary>
+    /// <summary>The judges' <c>stage</c> and <c>definition</c> (every judge of the final) and <c>reopened</c> (the judge whose sheet it was).</summary>
     public async Task Judges(string finalId, LiveUpdate update, Stage? stage)
     {
         try
         {
             if (update.Kind == UpdateKinds.Stage && stage is not null)
                 await judges.Clients.Group(JudgeHub.FinalGroup(finalId)).SendAsync("stage", new { contestant = stage.Contestant, round = stage.Round });
+            // An amended definition: every tablet reads it again (names, rubric, rounds, its judge's assignment).
+            if (update.Kind == UpdateKinds.Definition)
+                await judges.Clients.Group(JudgeHub.FinalGroup(finalId)).SendAsync("definition", new { version = update.Version });
             if (update.Reopened is { } r)
                 await judges.Clients.Group(JudgeHub.JudgeGroup(finalId, r.Judge)).SendAsync("reopened", new { contestant = r.Contestant, round = r.Round, reason = r.Reason });
         }

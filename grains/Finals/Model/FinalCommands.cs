@@ -6,6 +6,8 @@ namespace Arena.Finals;
 public abstract record FinalCommand;
 
 public sealed record CreateFinal(FinalDefinition Definition) : FinalCommand;
+/// <summary>The admin's new definition; <see cref="DryRun"/> decides without storing (the admin page's preview), no reason needed.</summary>
+public sealed record AmendDefinition(FinalDefinition Definition, string? Reason, bool DryRun = false) : FinalCommand;
 public sealed record CallContestant(Stage Stage) : FinalCommand;
 public sealed record SubmitSheetCommand(SubmitSheet Sheet) : FinalCommand;
 public sealed record ReopenSheet(string Contestant, string Round, string Judge, string? Reason) : FinalCommand;

@@ -17,6 +17,7 @@ public sealed partial class FinalModel
     private Decision Rule(FinalCommand command, Caller caller) => command switch
     {
         CreateFinal c => Create(c.Definition, caller),
+        AmendDefinition c => Amend(c, caller),
         CallContestant c => Call(c.Stage, caller),
         SubmitSheetCommand c => Submit(c.Sheet, caller),
         ReopenSheet c => Reopen(c, caller),

@@ -61,16 +61,5 @@ public sealed partial class FinalModel
     }
 
     /// <summary>The standings again from the folds, after the definition changed (the tie order follows `order`).</summary>
-    private void RebuildStandings()
-    {
-        var standings = new LiveStandings(RequireDefinition());
-        foreach (var (id, fold) in _contestants)
-        {
-            foreach (var s in fold.Current.Values) standings.SetSheet(id, s.Round, s.Judge, s.Total, s.Criteria);
-            foreach (var a in fold.Adjustments) standings.Adjust(id, a.Round, a.Points);
-            foreach (var x in fold.Closures) standings.Close(id, x.Round);
-            standings.Withdraw(id, fold.Withdrawal?.Kind);
-        }
-        _standings = standings;
-    }
+    private void RebuildStandings() => _standings = Rescore(RequireDefinition());
 }

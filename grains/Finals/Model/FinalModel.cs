@@ -20,6 +20,8 @@ public sealed partial class FinalModel
 
     public string FinalId { get; }
     public FinalDefinition? Definition { get; private set; }
+    /// <summary>The sequence number of the event that set <see cref="Definition"/> (created or last amended).</summary>
+    public long DefinitionVersion { get; private set; }
     public Stage? Stage { get; private set; }
     public bool Published { get; private set; }
     public string? PublishedDigest { get; private set; }
@@ -65,7 +67,11 @@ public sealed partial class FinalModel
             case FinalCreated c:
                 Definition = c.Definition;
                 _standings = new LiveStandings(c.Definition);
+                DefinitionVersion = Seq;
                 LastKind = UpdateKinds.Standings;
+                break;
+            case DefinitionAmended a:
+                ApplyAmended(a);
                 break;
             case ContestantCalled s:
                 Stage = new Stage(s.Contestant, s.Round);
@@ -94,6 +100,7 @@ public sealed partial class FinalModel
             case DrawRevealed r:
                 (PendingDraw, LastDraw, Mode, LastKind) = (null, (r, Seq), ScreenModes.Draw, UpdateKinds.Draw);
                 ApplyDraw(r);
+                DefinitionVersion = Seq; // the order numbers changed: screens and pages read the definition again
                 break;
             case AwardTierRevealed t:
                 _revealedTiers.Add(t.Title);

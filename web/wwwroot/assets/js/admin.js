@@ -1,11 +1,12 @@
-// The organiser's page: sign in with the admin key, create finals (form or JSON import), issue access codes and
-// print the judges' QR sheet.
+// The organiser's page: sign in with the admin key, create finals (form or JSON import), amend them, issue access
+// codes and print the judges' QR sheet.
 import { h, render, $ } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, request, ApiError } from './api.js';
 import { stored, save, forget, byAdminKey, describe, signOutButton } from './session.js';
 import { definitionForm, starter } from './definition-form.js';
 import { codesPanel } from './admin-codes.js';
+import { amendPanel } from './admin-amend.js';
 
 const main = $('#main');
 $('#bar').append(languageSwitch());
@@ -25,7 +26,8 @@ async function start() {
   const list = h('section', { class: 'card', id: 'finals' });
   const codes = h('section', { class: 'card', id: 'codes' });
   const create = h('section', { class: 'card', id: 'create' });
-  render(main, list, codes, create);
+  const amend = h('section', { class: 'card', id: 'amend', hidden: true });
+  render(main, list, amend, codes, create);
   // A server with a single final (the demo's sample) opens it at once: the organiser's next step is its codes.
   if (!selected && finals.length === 1) selected = finals[0].id;
   const manage = (id) => {
@@ -40,7 +42,15 @@ async function start() {
       h('table', {}, h('tr', {}, h('th', {}, L('编号', 'Id')), h('th', {}, L('标题', 'Title')), h('th', {}, L('状态', 'State')), h('th', {})),
         finals.map((f) => h('tr', { class: f.id === selected ? 'selected' : '', dataset: { final: f.id } }, h('td', {}, f.id), h('td', {}, f.title), h('td', {}, f.state),
           h('td', {}, h('button', { type: 'button', class: 'manage', onclick: () => { manage(f.id); codes.scrollIntoView({ behavior: 'smooth' }); } },
-            L('发码与设备', 'Codes and devices')))))));
+            L('发码与设备', 'Codes and devices')), ' ',
+            h('button', { type: 'button', class: 'edit', onclick: () => edit(f.id) }, L('编辑', 'Amend')))))));
+  const edit = async (id) => {
+    amend.hidden = false;
+    try {
+      await amendPanel(amend, session, id, async () => { finals = await api.get('/api/finals'); drawList(); });
+    } catch (e) { render(amend, h('p', { class: 'error', role: 'alert' }, describe(e))); }
+    amend.scrollIntoView({ behavior: 'smooth' });
+  };
   codes.hidden = true;
   if (selected && finals.some((f) => f.id === selected)) manage(selected);
   else drawList();

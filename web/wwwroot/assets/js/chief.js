@@ -40,7 +40,8 @@ async function load() {
 
 if (!me?.chief) render(main, h('p', { class: 'error' }, L('只有主裁判可以使用本页面。', 'Only the chief judge can use this page.')));
 else {
-  followScreen(session.token, session.finalId, () => load(), (up) => {
+  // An amended definition (names, rubric, judges) is read by loading the page again, unless a dialog is open.
+  followScreen(session.token, session.finalId, (s) => (s.definitionVersion > info.version && !action ? location.reload() : load()), (up) => {
     live.className = up ? 'pill ok' : 'pill bad';
     live.textContent = up ? L('已连接', 'Live') : L('连接中断', 'Disconnected');
   }, (e) => { if (isRevoked(e)) signedOut('chief', e); });

@@ -32,10 +32,11 @@ function set(model, path, value) {
 /** Paths here use dots only ("rounds.0.weight"); the server's use brackets. */
 const dotted = (path) => path.replace(/\[(\d+)\]/g, '.$1');
 
-export function definitionForm(container, model, onChange) {
+/** `prefix` keeps the inputs' ids apart when two forms share a page (creating one final, amending another). */
+export function definitionForm(container, model, onChange, prefix = 'f') {
   function field(path, labelZh, labelEn, kind = 'text', options) {
     const value = get(model, dotted(path));
-    const id = 'f-' + path.replace(/[^\w]/g, '-');
+    const id = prefix + '-' + path.replace(/[^\w]/g, '-');
     let input;
     if (kind === 'select') {
       input = h('select', { id }, options.map((o) => h('option', { value: o, selected: o === value }, o)));

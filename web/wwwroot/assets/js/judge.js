@@ -274,6 +274,8 @@ async function submit(round, t, scales, values) {
 keepConnected('/hubs/judge', session.token, {
   build: (c) => {
     c.on('stage', () => { chosen = null; confirming = false; notice = null; refresh(); });
+    // The admin amended the final (a name, the rubric, a judge): read the definition again, keep what is typed.
+    c.on('definition', () => refresh());
     c.on('reopened', (r) => {
       notice = { kind: 'warn', text: L(`主裁判退回了您对 ${nameOf(r.contestant)} 的评分：${r.reason}`, `The chief judge reopened your sheet for ${nameOf(r.contestant)}: ${r.reason}`) };
       if (info?.definition.gate !== 'on-stage') chosen = { contestant: r.contestant, round: r.round };

@@ -14,9 +14,9 @@ applyStatic();
 const session = await signIn('operator', main, { roles: ['operator'], allowAdmin: true });
 $('#bar').append(signOutButton('operator'));
 const api = client(session);
-// Read again after a draw: the revealed order is the contestants' `order` from then on.
-let definition = (await api.final('/info')).definition;
-let definitionDraw;
+// Read again when the state says it changed (an amendment, or a draw: its order is the contestants' `order` from then on).
+let info = await api.final('/info');
+let definition = info.definition;
 let order = sortedOf(definition);
 function sortedOf(d) { return [...d.contestants].sort((a, b) => a.order - b.order); }
 const name = (id) => definition.contestants.find((c) => c.id === id)?.name ?? id;
@@ -29,14 +29,14 @@ let error = '';
 const seconds = h('input', { id: 'timer-seconds', type: 'number', min: 0, max: 86400, step: 30, value: 300, inputmode: 'numeric' });
 
 followScreen(session.token, session.finalId, async (s) => {
+  if (s.definitionVersion > info.version) {
+    info = await api.final('/info');
+    definition = info.definition;
+    order = sortedOf(definition);
+    if (!definition.rounds.some((r) => r.id === round)) round = definition.rounds[0].id;
+  }
   if (!state && s.stage) round = s.stage.round;
   state = s; receivedAt = Date.now();
-  const drawn = s.draw?.state === 'revealed' ? s.draw.seq : null;
-  if (definitionDraw !== undefined && drawn !== definitionDraw) {
-    definition = (await api.final('/info')).definition;
-    order = sortedOf(definition);
-  }
-  definitionDraw = drawn;
   draw();
 }, (up) => {
   live.className = up ? 'pill ok' : 'pill bad';

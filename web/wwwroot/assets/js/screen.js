@@ -18,13 +18,14 @@ const session = await signIn('screen', main, { roles: ['screen'], allowAdmin: tr
 
 const REVEAL_EVERY_MS = 900;
 let definition = null;
+let definitionAt = -1; // the version of the final when the definition shown was read
+let reading = null;
 let state = null;
 let receivedAt = 0;
 let up = false;
 let reveal = { key: null, shown: 0 };
 let ranks = { version: null, previous: {}, memory: null };
 let drawn = { seq: null, shown: 0 };  // the draw's order appears one contestant at a time
-let definitionDraw = null;            // the draw the definition was loaded after (its order numbers follow it)
 const DRAW_EVERY_MS = 700;
 
 const decimals = () => definition.rounding?.decimals ?? 2;
@@ -42,17 +43,30 @@ draw();
 // The definition (names, titles) and the live state are fetched side by side, not one after the other: on a server
 // that has just started every first request is slow (nothing compiled or activated yet), and the screen shows
 // "connecting" rather than a blank page until both are here.
-loadDefinition().then((d) => { definition = d; draw(); });
-followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); redefine(s); draw(); }, (connected) => {
+readDefinition();
+followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Date.now(); track(s); fresh(); draw(); }, (connected) => {
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
 }, (e) => { if (isRevoked(e)) signedOut('screen', e); });
 
+// An amended final or a revealed draw (new order numbers): the state names the version of its definition; a screen holding an older one reads it again
+// (also after a reconnect that missed the push), once at a time.
+function readDefinition() {
+  reading ??= loadDefinition().then((info) => {
+    definition = info.definition;
+    definitionAt = info.version;
+    reading = null;
+    fresh();
+    draw();
+  });
+}
+function fresh() { if (definition && state && state.definitionVersion > definitionAt) readDefinition(); }
+
 /** The final's definition, asked again while the server cannot be reached (a screen is unattended). */
 async function loadDefinition() {
   for (let attempt = 1; ; attempt++) {
-    try { return (await client(session).final('/info')).definition; }
+    try { return await client(session).final('/info'); }
     catch (e) {
       if (!(e instanceof TypeError)) throw e;
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * attempt)));
@@ -60,14 +74,6 @@ async function loadDefinition() {
   }
 }
 
-/** A draw revealed since the definition was read: read it again, the contestants' order numbers changed. */
-function redefine(s) {
-  const seq = s.draw?.state === 'revealed' ? s.draw.seq : null;
-  if (definitionDraw === null) { definitionDraw = seq; return; }
-  if (seq === definitionDraw) return;
-  definitionDraw = seq;
-  loadDefinition().then((d) => { definition = d; draw(); });
-}
 
 /** Keeps what must survive re-renders: how far the reveal has got, and each contestant's previous rank. */
 function track(s) {
