@@ -5,6 +5,7 @@ using Arena.Web.Api;
 using Arena.Web.Auth;
 using Arena.Web.Hubs;
 using Arena.Web.Pages;
+using Arena.Web.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +66,7 @@ public static class ArenaWeb
     /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseArenaNodes();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
