@@ -24,6 +24,8 @@ public static class ArenaWeb
         services.TryAddTimeProvider();
         services.AddSingleton<ArenaKeys>();
         services.AddSingleton<Tokens>();
+        PublicLinks.Configured(configuration); // a wrong Arena:PublicUrl stops the start, not the first link
+        services.AddSingleton<PublicLinks>();
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -2,6 +2,7 @@ using Arena.Access;
 using Arena.Finals;
 using Arena.Scoring;
 using Arena.Web.Auth;
+using Arena.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,7 +43,7 @@ public static class FinalsApi
             return TypedResults.Ok(await grains.GetGrain<IFinalGrain>(id).Get());
         });
 
-        finals.MapPost("/{id}/access", async (string id, AccessRequest? body, HttpContext http, IGrainFactory grains) =>
+        finals.MapPost("/{id}/access", async (string id, AccessRequest? body, HttpContext http, IGrainFactory grains, PublicLinks links) =>
         {
             http.User.RequireAdmin();
             var b = Require.Body(body);
@@ -55,7 +56,7 @@ public static class FinalsApi
                 throw ArenaProblem.Invalid($"Final {id} has no judge '{subject}'.", [new FieldError("subject", "not a judge of this final")]);
             if (subject.Length > 100) throw ArenaProblem.Invalid("subject is too long.", [new FieldError("subject", "at most 100 characters")]);
             var code = await grains.GetGrain<IAccessGrain>(id).Issue(role, subject.Length == 0 ? role : subject);
-            var url = $"{http.Request.Scheme}://{http.Request.Host}/{role}?final={Uri.EscapeDataString(id)}&code={code.Code}";
+            var url = links.Link(http.Request, $"{role}?final={Uri.EscapeDataString(id)}&code={code.Code}");
             return TypedResults.Ok(new AccessResponse(code.Code, url, code.Role, code.Subject));
         });
 
