@@ -26,6 +26,8 @@ public static class ArenaWeb
         services.AddSingleton<Tokens>();
         PublicLinks.Configured(configuration); // a wrong Arena:PublicUrl stops the start, not the first link
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<SignInFailures>();
+        services.AddArenaForwarding(configuration);
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -53,8 +55,9 @@ public static class ArenaWeb
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) => await Results.Problem(statusCode: 429, title: "Too many requests",
                 detail: "Too many sign-in attempts from this address; wait a minute.").ExecuteAsync(ctx.HttpContext);
+            // Per client (after a known proxy's X-Forwarded-For; IPv6 by /64): a guest sending bad codes stops only themselves.
             o.AddPolicy(AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddresses.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
@@ -68,6 +71,7 @@ public static class ArenaWeb
     /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
+        app.UseArenaForwarding();
         app.UseSecurityHeaders();
         app.UseArenaNodes();
         app.UseExceptionHandler();
@@ -85,6 +89,7 @@ public static class ArenaWeb
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();
+        app.MapSignInFailuresApi();
         app.MapArenaPages();
         return app;
     }

@@ -23,13 +23,17 @@ public static class AuthApi
             if (!keys.IsAdminKey(key)) throw new ArenaProblem(401, "Unauthorized", "The admin key is wrong.");
             return TypedResults.Ok(new TokenResponse(tokens.Issue(AccessRoles.Admin, null, "admin"), AccessRoles.Admin, "admin", null));
         });
-        auth.MapPost("/code", async Task<Ok<TokenResponse>> (CodeSignIn? body, IGrainFactory grains, Tokens tokens) =>
+        auth.MapPost("/code", async Task<Ok<TokenResponse>> (CodeSignIn? body, IGrainFactory grains, Tokens tokens, HttpContext http, SignInFailures failures, TimeProvider clock) =>
         {
             var b = Require.Body(body);
             var final = Require.Field(b.FinalId, "finalId");
             var code = Require.Field(b.Code, "code");
-            var grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code)
-                ?? throw new ArenaProblem(401, "Unauthorized", "This code is not valid for this final (wrong, or replaced by a newer one).");
+            var grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code);
+            if (grant is null)
+            {
+                failures.Record(final, Security.ClientAddresses.Key(http), clock.GetUtcNow());
+                throw new ArenaProblem(401, "Unauthorized", "This code is not valid for this final (wrong, or replaced by a newer one).");
+            }
             return TypedResults.Ok(new TokenResponse(tokens.Issue(grant.Role, final, grant.Subject), grant.Role, grant.Subject, final));
         });
         return app;
