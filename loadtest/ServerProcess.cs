@@ -39,7 +39,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = FreePort();
         string[] args = [
             "--urls", $"http://127.0.0.1:{port}", "--Arena:DataDir", dataDir, "--Arena:AdminKey", adminKey,
-            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
+            "--Arena:SiloPort", FreePort().ToString(),
             "--Arena:AuthRateLimit", "1000000", "--Logging:LogLevel:Default", "Warning",
             .. settings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value }),
             .. o.ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value })];

@@ -5,6 +5,7 @@ using Arena.Web.Api;
 using Arena.Web.Auth;
 using Arena.Web.Hubs;
 using Arena.Web.Pages;
+using Arena.Web.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,10 @@ public static class ArenaWeb
         services.TryAddTimeProvider();
         services.AddSingleton<ArenaKeys>();
         services.AddSingleton<Tokens>();
+        PublicLinks.Configured(configuration); // a wrong Arena:PublicUrl stops the start, not the first link
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<SignInFailures>();
+        services.AddArenaForwarding(configuration);
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -51,8 +56,9 @@ public static class ArenaWeb
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) => await Results.Problem(statusCode: 429, title: "Too many requests",
                 detail: "Too many sign-in attempts from this address; wait a minute.").ExecuteAsync(ctx.HttpContext);
+            // Per client (after a known proxy's X-Forwarded-For; IPv6 by /64): a guest sending bad codes stops only themselves.
             o.AddPolicy(AuthApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddresses.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
@@ -66,6 +72,8 @@ public static class ArenaWeb
     /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
+        app.UseArenaForwarding();
+        app.UseSecurityHeaders();
         app.UseArenaNodes();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -85,6 +93,7 @@ public static class ArenaWeb
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();
+        app.MapSignInFailuresApi();
         app.MapArenaPages();
         return app;
     }

@@ -130,7 +130,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
         var decision = _model.Decide(new SubmitSheetCommand(sheet), caller);
         if (decision.Repeat is { } earlier) return earlier;
         var version = await Run(decision, caller);
-        var stored = _model.Contestant(sheet.Contestant)!.BySubmission[sheet.SubmissionId];
+        var stored = _model.Contestant(sheet.Contestant)!.BySubmission[(caller.Subject, sheet.SubmissionId)];
         return new SheetAck(true, stored.Total, version);
     }
 

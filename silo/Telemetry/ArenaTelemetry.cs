@@ -44,6 +44,7 @@ public static class ArenaTelemetry
 
     public static WebApplication MapArenaTelemetry(this WebApplication app)
     {
+        app.UseMetricsAccess();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

@@ -46,6 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = width < 1100,
         });
         context.SetDefaultTimeout(15_000);
+        await CspWatch.Watch(context);
         return await context.NewPageAsync();
     }
 

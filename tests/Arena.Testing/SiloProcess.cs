@@ -69,7 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var args = new List<string>
         {
             SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir,
-            "--Arena:SiloPort", FreePort().ToString(), "--Arena:GatewayPort", FreePort().ToString(),
+            "--Arena:SiloPort", FreePort().ToString(),
             "--Arena:AuthRateLimit", authRateLimit.ToString(), "--Logging:LogLevel:Default", "Warning",
         };
         if (!_generatedAdminKey) args.AddRange(["--Arena:AdminKey", AdminKey]);

@@ -1,3 +1,5 @@
+using Arena.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Arena.Access;
 using Arena.Finals;
 using Arena.Web.Auth;
@@ -59,8 +61,9 @@ public static class AccessApi
         return app;
     }
 
+    // Arena:PublicUrl, or an address this node listens on: never the request's Host header (Security/PublicLinks).
     private static string Url(HttpContext http, string finalId, AccessCode code) =>
-        $"{http.Request.Scheme}://{http.Request.Host}/{code.Role}?final={Uri.EscapeDataString(finalId)}&code={code.Code}";
+        http.RequestServices.GetRequiredService<PublicLinks>().Link(http.Request, $"{code.Role}?final={Uri.EscapeDataString(finalId)}&code={code.Code}");
 
     private static async Task<string> BodyReason(HttpContext http)
     {

@@ -2,6 +2,7 @@ using Arena.Access;
 using Arena.Finals;
 using Arena.Scoring;
 using Arena.Web.Auth;
+using Arena.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

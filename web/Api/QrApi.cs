@@ -1,6 +1,7 @@
 using Arena.Access;
 using Arena.Finals;
 using Arena.Web.Auth;
+using Arena.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +18,7 @@ public static class QrApi
 {
     public static IEndpointRouteBuilder MapQrApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/finals/{id}/qr", async (string id, string? role, string? subject, HttpContext http, IGrainFactory grains) =>
+        app.MapGet("/api/finals/{id}/qr", async (string id, string? role, string? subject, HttpContext http, IGrainFactory grains, PublicLinks links) =>
         {
             http.User.RequireAdmin();
             var r = Require.Field(role, "role").ToLowerInvariant();
@@ -26,7 +27,7 @@ public static class QrApi
             var code = (await grains.GetGrain<IAccessGrain>(id).List())
                 .Where(c => c.Role == r && c.Subject == s && c.Revoked is null).MaxBy(c => c.Issued)
                 ?? throw ArenaProblem.NotFound($"No {r} code has been issued for '{s}' in final {id}; issue one first.");
-            var url = $"{http.Request.Scheme}://{http.Request.Host}/{r}?final={Uri.EscapeDataString(id)}&code={code.Code}";
+            var url = links.Link(http.Request, $"{r}?final={Uri.EscapeDataString(id)}&code={code.Code}");
             using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
             var svg = new SvgQRCode(data).GetGraphic(8);
             http.Response.Headers.CacheControl = "no-store";

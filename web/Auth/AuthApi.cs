@@ -28,14 +28,20 @@ public static class AuthApi
             if (!keys.IsAdminKey(key)) throw new ArenaProblem(401, "Unauthorized", "The admin key is wrong.");
             return TypedResults.Ok(new TokenResponse(tokens.Issue(AccessRoles.Admin, null, "admin"), AccessRoles.Admin, "admin", null));
         });
-        auth.MapPost("/code", async Task<Ok<TokenResponse>> (CodeSignIn? body, IGrainFactory grains, Tokens tokens) =>
+        auth.MapPost("/code", async Task<Ok<TokenResponse>> (CodeSignIn? body, IGrainFactory grains, Tokens tokens, HttpContext http, SignInFailures failures, TimeProvider clock) =>
         {
             var b = Require.Body(body);
             var final = Require.Field(b.FinalId, "finalId");
             var code = Require.Field(b.Code, "code");
             var device = b.Device?.Trim() ?? "";
             if (device.Length > 100) throw ArenaProblem.Invalid("device is too long.", [new FieldError("device", "at most 100 characters")]);
-            var grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code, device);
+            AccessCode grant;
+            try { grant = await grains.GetGrain<IAccessGrain>(final).Redeem(code, device); }
+            catch (ArenaProblem p) when (p.Status == 401)
+            {
+                failures.Record(final, Security.ClientAddresses.Key(http), clock.GetUtcNow());
+                throw;
+            }
             return TypedResults.Ok(new TokenResponse(tokens.Issue(grant.Role, final, grant.Subject, grant.Id), grant.Role, grant.Subject, final));
         });
         return app;

@@ -6,7 +6,8 @@ namespace Arena.Finals;
 /// judge, the reopened ones, adjustments, closures and a withdrawal.</summary>
 public sealed class ContestantFold
 {
-    public Dictionary<string, SheetSubmitted> BySubmission { get; } = new(StringComparer.Ordinal);
+    /// <summary>Keyed by judge and submission id: a judge's ids are their own, so no judge can pre-empt another's (predictable) id.</summary>
+    public Dictionary<(string Judge, string SubmissionId), SheetSubmitted> BySubmission { get; } = [];
     public Dictionary<(string Round, string Judge), SheetSubmitted> Current { get; } = [];
     public Dictionary<(string Round, string Judge), SheetReopened> Reopened { get; } = [];
     public List<AdjustmentApplied> Adjustments { get; } = [];
@@ -19,7 +20,7 @@ public sealed class ContestantFold
         switch (@event)
         {
             case SheetSubmitted s:
-                BySubmission[s.SubmissionId] = s;
+                BySubmission[(s.Judge, s.SubmissionId)] = s;
                 Current[(s.Round, s.Judge)] = s;
                 Reopened.Remove((s.Round, s.Judge));
                 break;

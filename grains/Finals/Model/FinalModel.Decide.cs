@@ -75,9 +75,9 @@ public sealed partial class FinalModel
         var fold = Contestant(sheet.Contestant);
 
         // A retry of a sheet already stored answers as the first time did, whatever happened since.
-        if (fold?.BySubmission.GetValueOrDefault(sheet.SubmissionId) is { } earlier)
+        if (fold?.BySubmission.GetValueOrDefault((judge, sheet.SubmissionId)) is { } earlier)
         {
-            if (earlier.Judge == judge && earlier.Round == sheet.Round) return new Decision([], new SheetAck(true, earlier.Total, Seq));
+            if (earlier.Round == sheet.Round) return new Decision([], new SheetAck(true, earlier.Total, Seq));
             throw ArenaProblem.Conflict($"Submission id {sheet.SubmissionId} was already used for another sheet.");
         }
         FinalChecks.NotPublished(Published);

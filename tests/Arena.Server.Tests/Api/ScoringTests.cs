@@ -47,6 +47,19 @@ public sealed class ScoringTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task a_judge_cannot_pre_empt_another_judges_submission_id()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1).Mean());
+        // j3 guesses the id j2's tablet will use next and submits with it first.
+        Assert.Equal(HttpStatusCode.OK, (await final.Score("j3", "c1", 60, submissionId: "tablet-0001")).Status);
+        var mine = await final.Score("j2", "c1", 90, submissionId: "tablet-0001");
+        Assert.True(mine.Status == HttpStatusCode.OK, mine.ToString());
+        Assert.Equal(90m, mine.Json!["total"]!.GetValue<decimal>());
+        var journal = await final.Admin.Get($"api/finals/{final.Id}/journal");
+        Assert.Equal(2, journal.Json!.AsArray().Count(e => e!["type"]!.GetValue<string>() == "SheetSubmitted"));
+    }
+
+    [Fact]
     public async Task a_judge_cannot_submit_twice_until_the_chief_reopens_the_sheet()
     {
         var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1).Mean());

@@ -23,17 +23,32 @@ public sealed class TelemetryTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await final.Score("j1", "c1", 80)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await final.Score("j2", "c1", 80.3m)).Status);
         using var anon = new ArenaClient(server.Silo.BaseAddress);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anon.Get("metrics")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await final.Judges["j2"].Get("metrics")).Status);
         // The Prometheus exporter caches a scrape briefly; poll until our sheet shows.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         string text;
         do
         {
-            text = (await anon.Get("metrics")).Body;
+            text = (await server.Admin.Get("metrics")).Body;
             if (text.Contains("arena_sheets_rejected_total")) break;
             await Task.Delay(250, TestContext.Current.CancellationToken);
         } while (DateTime.UtcNow < deadline);
         Assert.Contains("arena_sheets_accepted_total{", text);
         Assert.Contains("arena_sheets_rejected_total{", text);
         Assert.Contains("arena_sheet_ack_duration_milliseconds_bucket{", text);
+    }
+
+    [Fact]
+    public async Task a_scraper_reads_metrics_with_the_configured_metrics_key_and_not_with_another()
+    {
+        await using var silo = new SiloProcess(settings: new Dictionary<string, string> { ["Arena:MetricsKey"] = "scrape-secret-0123456789" });
+        await silo.StartAsync();
+        using var scraper = new ArenaClient(silo.BaseAddress, "scrape-secret-0123456789");
+        using var guesser = new ArenaClient(silo.BaseAddress, "scrape-secret-guess");
+        var scraped = await scraper.Get("metrics");
+        Assert.Equal(HttpStatusCode.OK, scraped.Status);
+        Assert.Contains("# TYPE", scraped.Body);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.Get("metrics")).Status);
     }
 }

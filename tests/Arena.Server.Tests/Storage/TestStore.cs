@@ -42,7 +42,6 @@ public sealed class TestStore : IDisposable
         ["Arena:ClusterId"] = ServiceId,
         ["Arena:JournalKey"] = JournalKey,
         ["Arena:SiloPort"] = TestSilo.FreePort().ToString(),
-        ["Arena:GatewayPort"] = TestSilo.FreePort().ToString(),
     };
 
     public Task<TestSilo> StartSiloAsync(string cluster = "Localhost") => TestSilo.StartAsync(Settings(cluster));

@@ -87,7 +87,7 @@ function draw() {
       h('p', { class: 'muted' }, L(`${r.title}：点击已提交的分数可退回给评委修改。⚠ 为偏离其他评委较多的分数。`,
         `${r.title || r.id}: tap a submitted score to reopen it for the judge. ⚠ marks a score far from the others.`))),
     standings && h('section', { class: 'card' }, h('h2', {}, L('成绩', 'Standings')), standingsTable(definition, standings),
-      h('div', { class: 'row', style: 'margin-top:12px' }, standings.published ? h('span', { class: 'pill ok', id: 'published' }, L('结果已发布', 'Results published'))
+      h('div', { class: 'row spaced' }, standings.published ? h('span', { class: 'pill ok', id: 'published' }, L('结果已发布', 'Results published'))
         : h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => open({ kind: 'publish' }) }, L('发布最终结果', 'Publish the results')))));
 }
 

@@ -48,7 +48,7 @@ function draw() {
       // The digests an auditor copies onto a printed result and checks later: now, and as recorded at publication.
       h('p', { class: 'muted digest', id: 'digest' }, L('日志摘要 ', 'Journal digest '), h('code', {}, verify.digest ?? ''),
         verify.publishedDigest && [h('br'), L('发布时摘要 ', 'Digest at publication '), h('code', { id: 'published-digest' }, verify.publishedDigest)]),
-      h('div', { class: 'row', style: 'margin-top:12px' },
+      h('div', { class: 'row spaced' },
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.csv`, `${session.finalId}-results.csv`) }, L('导出 CSV', 'Export CSV')),
         h('button', { type: 'button', onclick: () => download(session, `${api.base}/export.xlsx`, `${session.finalId}-results.xlsx`) }, L('导出 Excel', 'Export Excel')),
         // The signed record for checking offline: `dotnet run --project silo -- verify FILE` (README: the bundle).
