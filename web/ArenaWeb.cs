@@ -78,6 +78,7 @@ public static class ArenaWeb
         app.MapScoringApi();
         app.MapStandingsApi();
         app.MapExportApi();
+        app.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();
