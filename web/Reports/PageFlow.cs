@@ -76,6 +76,7 @@ public sealed class PageFlow : IDisposable
                 var cut = fit;
                 if (char.IsAsciiLetterOrDigit(rest[fit - 1]) && char.IsAsciiLetterOrDigit(rest[fit]) && rest.LastIndexOf(' ', fit - 1) is > 0 and var space)
                     cut = space;
+                if (char.IsHighSurrogate(rest[cut - 1]) && cut > 1) cut--; // a character beyond the BMP stays whole
                 lines.Add(rest[..cut].TrimEnd());
                 rest = rest[cut..].TrimStart();
             }
