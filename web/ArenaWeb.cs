@@ -90,6 +90,7 @@ public static class ArenaWeb
         app.MapStandingsApi();
         app.MapExportApi();
         app.MapEventDayApi();
+        app.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
         app.MapQrApi();

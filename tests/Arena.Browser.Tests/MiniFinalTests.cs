@@ -175,6 +175,15 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         var (code, output) = await Arena.Testing.SiloProcess.Command("verify", bundle);
         File.Delete(bundle);
         Assert.True(code == 0, output);
+        // The 公示 result sheet is linked too: a PDF, named for the final.
+        var sheet = await review.RunAndWaitForDownloadAsync(() => review.Locator("#result-sheet").ClickAsync());
+        Assert.Equal($"{id}-result-sheet.pdf", sheet.SuggestedFilename);
+        await using (var pdf = await sheet.CreateReadStreamAsync())
+        {
+            var head = new byte[5];
+            await pdf.ReadExactlyAsync(head, TestContext.Current.CancellationToken);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+        }
         await slider.PressAsync("End");
         await Expect(review.Locator("#standings tr").Nth(1)).ToContainTextAsync("陈建国");
 

@@ -43,6 +43,15 @@ public sealed class ArenaClient(Uri baseAddress, string? token = null, TimeSpan?
         Send(new HttpRequestMessage(HttpMethod.Delete, path) { Content = body is null ? null : JsonContent.Create(body) });
     public Task<Reply> Put(string path, object? body) =>
         Send(new HttpRequestMessage(HttpMethod.Put, path) { Content = body is string s ? new StringContent(s, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body) });
+    /// <summary>A file as downloaded (a PDF, a spreadsheet): its bytes, untouched by text decoding.</summary>
+    public async Task<Download> Download(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _http.SendAsync(request);
+        return new Download(response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+    }
 
     private async Task<Reply> Send(HttpRequestMessage request)
     {
@@ -61,4 +70,9 @@ public sealed class ArenaClient(Uri baseAddress, string? token = null, TimeSpan?
 public sealed record Reply(HttpStatusCode Status, string Body, JsonNode? Json, string? MediaType)
 {
     public override string ToString() => $"{(int)Status} {Body}";
+}
+
+public sealed record Download(HttpStatusCode Status, byte[] Bytes, string? MediaType, string? FileName)
+{
+    public override string ToString() => $"{(int)Status} {MediaType} {System.Text.Encoding.UTF8.GetString(Bytes.AsSpan(0, Math.Min(Bytes.Length, 400)))}";
 }

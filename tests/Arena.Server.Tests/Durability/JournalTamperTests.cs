@@ -68,6 +68,8 @@ public sealed class JournalTamperTests
             if (kind == "untouched") { Assert.True(verify["ok"]!.GetValue<bool>(), string.Join("; ", problems)); continue; }
             Assert.False(verify["ok"]!.GetValue<bool>(), kind);
             Assert.True(problems.Any(p => expected[kind].All(p.Contains)), $"{kind}: {string.Join("; ", problems)}");
+            // A journal that does not verify is not printed with a digest that would vouch for it.
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, (await again.Download($"api/finals/{final.Id}/result-sheet.pdf")).Status);
         }
     }
 

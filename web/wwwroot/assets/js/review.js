@@ -1,7 +1,7 @@
 // The official's page (auditor or admin): every sheet, the journal as a timeline whose slider shows the standings as
 // of any event, the verification of the journal, and the exports. Read-only.
 import { h, render, $, fmt } from './dom.js';
-import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
+import { L, lang, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, download, ApiError } from './api.js';
 import { signIn, signOutButton, signedOut, describe } from './session.js';
 import { standingsTable, describeEvent, namesOf, withdrawnLabel } from './standings-table.js';
@@ -54,6 +54,11 @@ function draw() {
         // The signed record for checking offline: `dotnet run --project silo -- verify FILE` (README: the bundle).
         h('button', { type: 'button', id: 'bundle', title: L('离线核验：Arena.Silo verify 文件名', 'Check offline: Arena.Silo verify FILE'),
           onclick: () => download(session, `${api.base}/bundle`, `${session.finalId}-bundle.json`) }, L('下载核验包', 'Download the bundle')),
+        // The 公示 sheet and every judge's sheets to sign, as A4 PDFs in the page's language, footed with the digest above.
+        h('button', { type: 'button', id: 'result-sheet', onclick: () => download(session, `${api.base}/result-sheet.pdf${pdfLang()}`, `${session.finalId}-result-sheet.pdf`) },
+          L('成绩公示表 PDF', 'Result sheet PDF')),
+        h('button', { type: 'button', id: 'judge-sheets', onclick: () => download(session, `${api.base}/judge-sheets.pdf${pdfLang()}`, `${session.finalId}-judge-sheets.pdf`) },
+          L('评委签字表 PDF', "Judges' sheets PDF")),
         h('button', { type: 'button', onclick: () => window.print() }, L('打印结果', 'Print results')))),
     h('section', { class: 'card', id: 'replay' }, h('h2', {}, L('回放', 'Replay')),
       h('div', { class: 'row' }, slider, h('span', { id: 'at', class: 'pill info' },
@@ -67,6 +72,8 @@ function draw() {
     drawCard(journal, names),
     h('section', { class: 'card', id: 'sheets' }, h('h2', {}, L('全部评分表', 'Every sheet')), sheetsTable()));
 }
+
+const pdfLang = () => (lang === 'en' ? '?lang=en' : '');
 
 async function moveTo(seq) {
   at = seq;

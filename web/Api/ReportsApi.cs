@@ -1,0 +1,36 @@
+using Arena.Access;
+using Arena.Journal;
+using Arena.Web.Auth;
+using Arena.Web.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Arena.Web.Api;
+
+/// <summary>
+/// The printed records: the 公示 result sheet and every judge's sheets for signing, as A4 PDFs in Simplified Chinese
+/// (<c>?lang=en</c>: English), each page footed with the journal digest that <c>Arena.Silo verify FILE</c> prints.
+/// </summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("reports");
+        final.MapGet("/result-sheet.pdf", (string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
+            Pdf(id, lang, http, store, signer, clock, ResultSheetPdf.Render, "result-sheet"));
+        final.MapGet("/judge-sheets.pdf", (string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
+            Pdf(id, lang, http, store, signer, clock, JudgeSheetsPdf.Render, "judge-sheets"));
+        return app;
+    }
+
+    private static async Task<IResult> Pdf(string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock,
+        Func<ReportData, ReportText, byte[]> render, string name)
+    {
+        http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
+        var data = await ReportSource.Read(id, store, signer, clock, http.RequestAborted);
+        var text = ReportText.For(lang);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(render(data, text), "application/pdf", $"{id}-{name}{(text.English ? "-en" : "")}.pdf");
+    }
+}

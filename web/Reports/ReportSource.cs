@@ -1,0 +1,47 @@
+using Arena.Contestants;
+using Arena.Finals;
+using Arena.Journal;
+using Arena.Scoring;
+
+namespace Arena.Web.Reports;
+
+/// <summary>
+/// Reads a final for printing the way <c>GET …/bundle</c> does: the journal as stored (not a grain's memory), checked
+/// with the server's own key first — a journal that does not verify is not printed with a digest that vouches for it —
+/// then folded once. Numbers and digest come from that one read, so a sheet submitted meanwhile cannot slip between them.
+/// </summary>
+public static class ReportSource
+{
+    public static async Task<ReportData> Read(string finalId, IJournalStore store, JournalSigner signer, TimeProvider clock, CancellationToken cancellation)
+    {
+        var entries = Replay.Order(await store.ReadFinalAsync(finalId, cancellation));
+        if (entries.Count == 0) throw ArenaProblem.NotFound($"There is no final '{finalId}'.");
+        var check = JournalVerifier.Verify(finalId, entries, signer);
+        if (!check.Ok) throw ArenaProblem.Conflict("The journal does not verify, so no result sheet is printed from it: " + string.Join("; ", check.Problems));
+        var model = Replay.Fold(finalId, entries);
+        var d = model.RequireDefinition();
+        var published = entries.LastOrDefault(e => e.Type == nameof(ResultsPublished));
+        var sheets = model.Sheets().ToLookup(s => (s.Contestant, s.Round));
+        var adjustments = Adjustments(entries).ToLookup(a => a.Contestant, a => a.Adjustment);
+
+        var contestants = model.Standings.Full.Rows.Select(row =>
+        {
+            var who = d.Contestants.First(c => c.Id == row.Contestant);
+            var rounds = d.Rounds.Select(r => new RoundReport(r, row.Detail.First(x => x.Round == r.Id),
+                [.. sheets[(row.Contestant, r.Id)].Select(s => new JudgeSheet(d.Judges.First(j => j.Id == s.Judge), s.State, s.Total, s.Criteria, s.Counted))],
+                [.. d.Judges.Where(j => Assignments.IsAssigned(d, j.Id, r.Id) && Assignments.IsRecused(d, j.Id, row.Contestant))])).ToList();
+            return new ContestantReport(who, row, rounds, [.. adjustments[row.Contestant]], Withdrawn: row.Withdrawn);
+        }).ToList();
+
+        return new ReportData(d, model.Published, published?.At, clock.GetUtcNow(),
+            model.PublishedDigest ?? check.Digest ?? "", ExportKeyCheck.Fingerprint(signer.ExportPublicKey), entries.Count, contestants)
+        { Zone = clock.LocalTimeZone };
+    }
+
+    /// <summary>Every adjustment with who applied it and when: the journal entry carries those, the event the rest.</summary>
+    private static IEnumerable<(string Contestant, AdjustmentReport Adjustment)> Adjustments(IEnumerable<JournalEntry> entries) =>
+        from e in entries
+        where e.Type == nameof(AdjustmentApplied) && StreamHeads.ContestantOf(e.Stream) is not null
+        let a = (AdjustmentApplied)EventJson.Deserialize(e.Type, e.Data)
+        select (StreamHeads.ContestantOf(e.Stream)!, new AdjustmentReport(a.Round, a.Points, a.Reason, e.Actor, e.At));
+}
