@@ -129,7 +129,8 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         await Expect(screen.Locator("#status")).ToHaveTextAsync("暂定成绩");
 
         // The chief judge reopens j3's sheet; j3 corrects it; contestant 2 moves up.
-        var chief = await arena.Device();
+        // The chief judge's page opens on the chief's own tablet (a code signs in one device): a second tab of j1's browser.
+        var chief = await judges["j1"].Context.NewPageAsync();
         await chief.GotoAsync(chiefLink);
         await chief.Locator("tr[data-contestant=c2] td[data-judge=j3] button").ClickAsync();
         await chief.GetByLabel("原因").FillAsync("录入错误，评委确认应为 10 分");
@@ -155,7 +156,10 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         // correction, and a seal after each of the 3 completions
         var types = (await arena.Journal(id)).Select(e => e!["type"]!.GetValue<string>()).ToList();
         Assert.True(types.Count(t => t == "ScreenModeChanged") == 3 && types.Count(t => t == "StreamsSealed") == 3, string.Join(", ", types));
-        await Expect(review.Locator("#journal li")).ToHaveCountAsync(1 + 2 + 6 + 3 + 1 + 1 + 3);
+        // … and the codes the admin issued (AccessIssued, no secrets), all before the first call.
+        var issued = types.Count(t => t == "AccessIssued");
+        Assert.True(issued >= 5 && types.IndexOf("ContestantCalled") > types.LastIndexOf("AccessIssued"), string.Join(", ", types));
+        await Expect(review.Locator("#journal li")).ToHaveCountAsync(1 + 2 + 6 + 3 + 1 + 1 + 3 + issued);
         await Expect(review.Locator("#journal li").Filter(new() { HasText = "记录封存" })).ToHaveCountAsync(3);
         await Expect(review.Locator("#digest code").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{64}$"));
         await Expect(review.Locator("#journal")).ToContainTextAsync("录入错误");

@@ -12,10 +12,11 @@ public sealed class JournalTests(ServerFixture server)
         var final = await server.Create(new FinalBuilder(judges: 3, contestants: 2).Gated().Mean());
         await final.Chief.Post($"api/finals/{final.Id}/stage", new { contestant = "c1", round = "main" });
         await final.Score("j2", "c1", 80);
-        var journal = (await final.Admin.Get($"api/finals/{final.Id}/journal")).Json!.AsArray();
-
-        Assert.Equal(["FinalCreated", "ContestantCalled", "SheetSubmitted"], journal.Select(e => e!["type"]!.GetValue<string>()));
-        Assert.Equal([1L, 2L, 3L], journal.Select(e => e!["seq"]!.GetValue<long>()));
+        var all = (await final.Admin.Get($"api/finals/{final.Id}/journal")).Json!.AsArray();
+        // Signing the judges in issued a code each: journaled (AccessIssued, no secret) between creation and the call.
+        Assert.Equal(["FinalCreated", "AccessIssued", "AccessIssued", "AccessIssued", "ContestantCalled", "SheetSubmitted"], all.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), all.Select(e => e!["seq"]!.GetValue<long>()));
+        var journal = all.Where(e => e!["type"]!.GetValue<string>() != "AccessIssued").ToList();
         Assert.Equal("admin:admin", journal[0]!["actor"]!.GetValue<string>());
         Assert.Equal("judge:j1", journal[1]!["actor"]!.GetValue<string>());
         Assert.Equal("judge:j2", journal[2]!["actor"]!.GetValue<string>());
@@ -32,13 +33,15 @@ public sealed class JournalTests(ServerFixture server)
         await final.Score("j2", "c1", 60);
         await final.Score("j3", "c1", 60);
         await final.Chief.Post($"api/finals/{final.Id}/adjustments", new { contestant = "c1", points = -10, reason = "超时" });
+        var sheets = (await final.Admin.Get($"api/finals/{final.Id}/journal")).Json!.AsArray()
+            .Where(e => e!["type"]!.GetValue<string>() == "SheetSubmitted").Select(e => e!["seq"]!.GetValue<long>()).ToList();
 
         Assert.Equal(60m, (await final.Standings()).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
-        Assert.Equal(90m, (await final.Standings(at: 2)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
-        Assert.Equal(75m, (await final.Standings(at: 3)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
-        Assert.Equal(70m, (await final.Standings(at: 4)).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
-        Assert.False((await final.Standings(at: 3)).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
-        Assert.True((await final.Standings(at: 4)).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
+        Assert.Equal(90m, (await final.Standings(at: sheets[0])).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.Equal(75m, (await final.Standings(at: sheets[1])).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.Equal(70m, (await final.Standings(at: sheets[2])).Json!["rows"]![0]!["total"]!.GetValue<decimal>());
+        Assert.False((await final.Standings(at: sheets[1])).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
+        Assert.True((await final.Standings(at: sheets[2])).Json!["rows"]![0]!["complete"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.BadRequest, (await final.Standings(at: 99)).Status);
     }
 
@@ -50,7 +53,7 @@ public sealed class JournalTests(ServerFixture server)
         await final.Score("j2", "c2", 60);
         var verify = await final.Admin.Get($"api/finals/{final.Id}/verify");
         Assert.True(verify.Json!["ok"]!.GetValue<bool>(), verify.Body);
-        Assert.Equal(3, verify.Json!["events"]!.GetValue<int>());
+        Assert.Equal(3 + 3, verify.Json!["events"]!.GetValue<int>()); // created, 2 sheets, and a code issued per judge
         Assert.Empty(verify.Json!["problems"]!.AsArray());
     }
 
