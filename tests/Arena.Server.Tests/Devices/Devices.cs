@@ -43,4 +43,14 @@ internal static class Devices
         client.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         return closed.Task;
     }
+
+    /// <summary>Revokes a code (the tablet was lost) and waits for its hub connection to close: how long after the DELETE answered.</summary>
+    public static async Task<TimeSpan> RevokeAndWaitForClose(ArenaClient admin, string finalId, string codeId, Task closed)
+    {
+        var revoked = await admin.Delete($"api/finals/{finalId}/access/{codeId}?reason=" + Uri.EscapeDataString("平板丢失"));
+        Assert.Equal(HttpStatusCode.NoContent, revoked.Status);
+        var answered = System.Diagnostics.Stopwatch.StartNew();
+        await closed.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        return answered.Elapsed;
+    }
 }
