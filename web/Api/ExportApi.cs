@@ -21,7 +21,7 @@ public static class ExportApi
             var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
             var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
             var csv = new StringBuilder();
-            foreach (var row in table) csv.AppendLine(string.Join(',', row.Select(Quote)));
+            foreach (var row in table) csv.AppendLine(string.Join(',', row.Select(Csv)));
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
                 "text/csv; charset=utf-8", $"{id}-results.csv");
         });
@@ -30,7 +30,7 @@ public static class ExportApi
             var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
             var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
             var header = table[0];
-            var rows = table.Skip(1).Select(r => header.Select((h, i) => (h, v: (object?)r[i])).ToDictionary(x => x.h, x => x.v)).ToList();
+            var rows = table.Skip(1).Select(r => header.Select((h, i) => ((string)h, v: (object?)r[i])).ToDictionary(x => x.Item1, x => x.v)).ToList();
             var stream = new MemoryStream();
             await stream.SaveAsAsync(rows);
             return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{id}-results.xlsx");
@@ -39,7 +39,7 @@ public static class ExportApi
     }
 
     /// <summary>One line per contestant: rank, total, award, each round's score, then each judge's sheet per round (dropped ones marked).</summary>
-    private static async Task<List<string[]>> Table(IFinalGrain final, Caller caller)
+    private static async Task<List<object[]>> Table(IFinalGrain final, Caller caller)
     {
         var view = await final.Info(caller);
         var d = view.Definition;
@@ -50,14 +50,14 @@ public static class ExportApi
             header.Add($"{r.Id}");
             header.AddRange(d.Judges.Select(j => $"{r.Id}/{j.Id}"));
         }
-        var table = new List<string[]> { header.ToArray() };
+        var table = new List<object[]> { header.Select(Text).ToArray() };
         foreach (var row in result.Rows)
         {
             var c = d.Contestants.First(x => x.Id == row.Contestant);
             // A withdrawn contestant: no rank, no total, status withdrawn (弃权) or absent (缺席); their sheets still listed.
             var line = row.Withdrawn is { } kind
-                ? new List<string> { "", c.Id, c.Name, c.Unit ?? "", "", "", $"{kind} ({Kinds[kind]})" }
-                : [row.Rank.ToString(CultureInfo.InvariantCulture), c.Id, c.Name, c.Unit ?? "", Fixed(row.Total, d), row.Award ?? "",
+                ? new List<object> { "", Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), "", "", $"{kind} ({Kinds[kind]})" }
+                : [row.Rank, Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), Fixed(row.Total, d), Text(row.Award ?? ""),
                     view.Published ? "published" : row.Complete ? "complete" : "provisional"];
             var sheets = row.Withdrawn is null ? null : (await final.Sheets(new Caller("admin", ""))).Where(s => s.Contestant == c.Id).ToList();
             foreach (var r in d.Rounds)
@@ -79,9 +79,28 @@ public static class ExportApi
 
     private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Rounded scores with the final's number of decimals, as on the printed result sheet.</summary>
-    private static string Fixed(decimal value, Scoring.FinalDefinition d) => value.ToString("F" + d.Rounding.Decimals, CultureInfo.InvariantCulture);
+    /// <summary>Rounded scores with the final's number of decimals, as on the printed result sheet: a number, so Excel
+    /// sums it (the CSV writes it with those decimals).</summary>
+    private static decimal Fixed(decimal value, Scoring.FinalDefinition d) =>
+        decimal.Parse(value.ToString("F" + d.Rounding.Decimals, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture); // keeps the scale: 87.50
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    /// <summary>
+    /// Text typed by an organiser (a name, a unit, an id) is data, never a formula: a cell starting with = + - @, a tab
+    /// or a carriage return is what spreadsheet programs run (a contestant named =HYPERLINK(…) would be a live link),
+    /// so it gets a leading apostrophe, as OWASP's CSV-injection advice says. Numbers are written as numbers, not
+    /// through here, so a negative total is not touched.
+    /// </summary>
+    internal static string Text(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    private static string Csv(object cell)
+    {
+        var value = cell switch
+        {
+            decimal n => n.ToString(CultureInfo.InvariantCulture),
+            int n => n.ToString(CultureInfo.InvariantCulture),
+            _ => cell.ToString() ?? "",
+        };
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
 }

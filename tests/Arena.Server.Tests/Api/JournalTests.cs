@@ -73,4 +73,34 @@ public sealed class JournalTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, xlsx.Status);
         Assert.StartsWith("PK", xlsx.Body);
     }
+
+    [Fact]
+    public async Task a_name_that_looks_like_a_formula_is_text_in_the_exports_and_scores_are_numbers()
+    {
+        const string hostile = "=HYPERLINK(\"http://evil.example\",\"点我\")";
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1).With(d =>
+        {
+            d["contestants"]![0]!["name"] = hostile;
+            d["contestants"]![0]!["unit"] = "@SUM(1+1)";
+        }));
+        await final.Score("j1", "c1", 90);
+        await final.Score("j2", "c1", 80);
+        await final.Score("j3", "c1", 70);
+
+        var csv = (await final.Admin.Get($"api/finals/{final.Id}/export.csv")).Body;
+        var row = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim();
+        Assert.StartsWith("1,c1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",'@SUM(1+1),80.00,", row);
+
+        var xlsx = await final.Admin.Download($"api/finals/{final.Id}/export.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.Status);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx.Bytes));
+        string Part(string name) { using var r = new StreamReader(zip.GetEntry(name)!.Open()); return r.ReadToEnd(); }
+        var sheet = Part("xl/worksheets/sheet1.xml");
+        var strings = zip.GetEntry("xl/sharedStrings.xml") is null ? "" : Part("xl/sharedStrings.xml");
+        Assert.DoesNotContain("<x:f>", sheet);
+        Assert.DoesNotContain("<f>", sheet);
+        Assert.Contains("'=HYPERLINK(", System.Net.WebUtility.HtmlDecode(sheet + strings));
+        // The total is a number cell (no t="s"/"str"/"inlineStr"): 80.00 is summable in Excel.
+        Assert.Matches("<(x:)?c r=\"E2\"( s=\"\\d+\")?( t=\"n\")?( s=\"\\d+\")?>\\s*<(x:)?v>80(\\.0+)?</(x:)?v>", sheet);
+    }
 }
