@@ -25,17 +25,14 @@ public sealed record JournalBundle(
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>
-    /// The bundle of a journal already checked with the server's own key (a journal that does not verify is not
-    /// signed again: the caller refuses first). <paramref name="ordered"/> is in journal order.
-    /// </summary>
-    public static JournalBundle Build(string finalId, IReadOnlyList<JournalEntry> ordered, JournalSigner signer, DateTimeOffset now)
+    /// <summary>The bundle of a journal the server has checked with its own key (<see cref="VerifiedJournal"/>).</summary>
+    public static JournalBundle Build(VerifiedJournal journal, JournalSigner signer, DateTimeOffset now)
     {
-        var model = Replay.Fold(finalId, ordered);
-        var events = ordered.Select(e => new BundleEvent(e.Seq, e.Stream, e.Index, e.At, e.Actor, e.Type, e.Data, e.Hash, signer.SignForExport(e.Hash))).ToList();
+        var (entries, model) = (journal.Entries, journal.Model);
+        var events = entries.Select(e => new BundleEvent(e.Seq, e.Stream, e.Index, e.At, e.Actor, e.Type, e.Data, e.Hash, signer.SignForExport(e.Hash))).ToList();
         var publicKey = signer.ExportPublicKey;
-        return new JournalBundle(FormatName, finalId, now, model.RequireDefinition(), new BundleKey("ES256", ExportKeyCheck.Fingerprint(publicKey), publicKey),
-            events, Heads(ordered), model.PublishedDigest, model.StandingsView(revealedOnly: false));
+        return new JournalBundle(FormatName, model.FinalId, now, model.RequireDefinition(), new BundleKey("ES256", ExportKeyCheck.Fingerprint(publicKey), publicKey),
+            events, journal.Check.Digest!, model.PublishedDigest, model.StandingsView(revealedOnly: false));
     }
 
     /// <summary>
@@ -65,8 +62,7 @@ public sealed record JournalBundle(
         FinalModel model;
         try
         {
-            journal = JournalVerifier.Verify(bundle.Final, entries, key);
-            model = Replay.Fold(bundle.Final, Replay.Order(entries));
+            journal = JournalVerifier.Verify(bundle.Final, entries, key, null, out model);
         }
         catch (Exception e) when (e is JsonException or ArenaProblem or ArgumentException or InvalidOperationException or NotSupportedException)
         {
@@ -84,9 +80,6 @@ public sealed record JournalBundle(
         }
         return new BundleReport(problems.Count == 0, entries.Count, problems, journal.Digest, model.PublishedDigest, key.KeyId);
     }
-
-    private static string Heads(IReadOnlyList<JournalEntry> entries) => StreamHeads.Digest(entries.GroupBy(e => e.Stream)
-        .Select(g => g.MaxBy(e => e.Index)!).Select(e => new StreamHead(e.Stream, e.Index + 1, e.Hash)));
 
     /// <summary>Events are listed by their final-wide sequence number (journals from before it had one: 0, by time).</summary>
     private static IEnumerable<string> OutOfOrder(IReadOnlyList<BundleEvent> events)

@@ -33,7 +33,7 @@ public sealed class JournalSigner : ISignatureCheck
     {
         if (key.Length < 32) throw new ArgumentException("A journal key has at least 32 bytes.", nameof(key));
         _key = key;
-        _exportKey = new Lazy<ECDsa>(() => DeriveExportKey(_key));
+        _exportKey = new Lazy<ECDsa>(DeriveExportKey);
     }
 
     public string KeyId => Convert.ToHexStringLower(SHA256.HashData(_key))[..16];
@@ -56,13 +56,13 @@ public sealed class JournalSigner : ISignatureCheck
         lock (_exportKey) return Convert.ToBase64String(_exportKey.Value.SignData(Encoding.UTF8.GetBytes(hash), HashAlgorithmName.SHA256));
     }
 
-    // The private scalar is HMAC(journal key, label); a value outside [1, n-1] (odds about 2^-32) takes the next label.
-    private static ECDsa DeriveExportKey(byte[] key)
+    // The private scalar is a key derived for this purpose (DeriveKey); a value outside [1, n-1] (odds about 2^-32)
+    // takes the next label.
+    private ECDsa DeriveExportKey()
     {
         for (var attempt = 0; ; attempt++)
         {
-            var d = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"arena-export-key-v1/{attempt}"));
-            try { return ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = d }); }
+            try { return ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = DeriveKey($"export-key-v1/{attempt}") }); }
             catch (CryptographicException) when (attempt < 8) { }
         }
     }

@@ -11,7 +11,11 @@ namespace Arena.Journal;
 /// </summary>
 public static class JournalVerifier
 {
-    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live = null)
+    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live = null) =>
+        Verify(finalId, entries, signer, live, out _);
+
+    /// <summary>As above, and the final folded from the entries in journal order (for a caller that reads it next).</summary>
+    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live, out FinalModel model)
     {
         var problems = new List<string>();
         var streams = entries.GroupBy(e => e.Stream).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Index).ToList(), StringComparer.Ordinal);
@@ -19,7 +23,7 @@ public static class JournalVerifier
             problems.AddRange(HashChain.Check(name, stream, signer).Take(1)); // the first bad event; the rest follow from it
 
         var ordered = Replay.Order(entries);
-        var model = Replay.Fold(finalId, ordered);
+        model = Replay.Fold(finalId, ordered);
         if (model.Definition is null) problems.Add("The journal has no FinalCreated event.");
         else
         {

@@ -51,6 +51,7 @@ public static class ExportApi
             header.AddRange(d.Judges.Select(j => $"{r.Id}/{j.Id}"));
         }
         var table = new List<object[]> { header.Select(Text).ToArray() };
+        IReadOnlyList<SheetView>? all = null; // every sheet, read once if a withdrawn contestant's kept sheets are listed
         foreach (var row in result.Rows)
         {
             var c = d.Contestants.First(x => x.Id == row.Contestant);
@@ -59,7 +60,7 @@ public static class ExportApi
                 ? new List<object> { "", Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), "", "", $"{kind} ({Kinds[kind]})" }
                 : [row.Rank, Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), Fixed(row.Total, d), Text(row.Award ?? ""),
                     view.Published ? "published" : row.Complete ? "complete" : "provisional"];
-            var sheets = row.Withdrawn is null ? null : (await final.Sheets(new Caller("admin", ""))).Where(s => s.Contestant == c.Id).ToList();
+            var sheets = row.Withdrawn is null ? null : (all ??= await final.Sheets(caller)).Where(s => s.Contestant == c.Id).ToList();
             foreach (var r in d.Rounds)
             {
                 var detail = row.Detail.First(x => x.Round == r.Id);

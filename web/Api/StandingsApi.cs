@@ -61,11 +61,8 @@ public static class StandingsApi
         final.MapGet("/bundle", async (string id, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
         {
             http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
-            var entries = Replay.Order(await store.ReadFinalAsync(id, http.RequestAborted));
-            if (entries.Count == 0) throw ArenaProblem.NotFound($"There is no final '{id}'.");
-            var check = JournalVerifier.Verify(id, entries, signer);
-            if (!check.Ok) throw ArenaProblem.Conflict("The journal does not verify, so it is not exported as a signed bundle: " + string.Join("; ", check.Problems));
-            var bundle = JournalBundle.Build(id, entries, signer, clock.GetUtcNow());
+            var journal = await VerifiedJournal.Read(store, id, signer, "it is not exported as a signed bundle", http.RequestAborted);
+            var bundle = JournalBundle.Build(journal, signer, clock.GetUtcNow());
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-bundle.json\"";
             return TypedResults.Json(bundle, JournalBundle.Json);
         });

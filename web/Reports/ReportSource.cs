@@ -14,11 +14,7 @@ public static class ReportSource
 {
     public static async Task<ReportData> Read(string finalId, IJournalStore store, JournalSigner signer, TimeProvider clock, CancellationToken cancellation)
     {
-        var entries = Replay.Order(await store.ReadFinalAsync(finalId, cancellation));
-        if (entries.Count == 0) throw ArenaProblem.NotFound($"There is no final '{finalId}'.");
-        var check = JournalVerifier.Verify(finalId, entries, signer);
-        if (!check.Ok) throw ArenaProblem.Conflict("The journal does not verify, so no result sheet is printed from it: " + string.Join("; ", check.Problems));
-        var model = Replay.Fold(finalId, entries);
+        var (entries, check, model) = await VerifiedJournal.Read(store, finalId, signer, "no result sheet is printed from it", cancellation);
         var d = model.RequireDefinition();
         var published = entries.LastOrDefault(e => e.Type == nameof(ResultsPublished));
         var sheets = model.Sheets().ToLookup(s => (s.Contestant, s.Round));
