@@ -67,4 +67,39 @@ public sealed class ChiefPageTests(BrowserFixture arena)
         var closed = (await arena.Journal(final)).Single(e => e!["type"]!.GetValue<string>() == "RoundClosed")!;
         Assert.Equal("第三位评委因病离场", closed["data"]!["reason"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task a_burst_of_sheets_costs_the_chief_page_one_read_at_a_time_and_it_ends_on_the_newest()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 4, contestants: 10).Mean());
+        var chief = await Chief(final);
+        // Every read of the sheets answers slowly (a busy venue server), so live updates come faster than answers.
+        var inFlight = 0;
+        var most = 0;
+        var reads = 0;
+        await chief.RouteAsync("**/api/finals/*/sheets", async route =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref inFlight));
+            Interlocked.Increment(ref reads);
+            await Task.Delay(300);
+            try { await route.ContinueAsync(); }
+            finally { Interlocked.Decrement(ref inFlight); }
+        });
+        var judges = new List<ArenaClient>();
+        // j1 is the chief on the page (a new code for j1 would revoke the page's): j2–j4 score.
+        for (var j = 2; j <= 4; j++) judges.Add(await arena.Admin.SignIn(final, "judge", $"j{j}"));
+        for (var c = 1; c <= 10; c++)
+            foreach (var (judge, j) in judges.Select((x, i) => (x, i)))
+            {
+                var r = await judge.Post($"api/finals/{final}/scores", new { submissionId = $"s{c}-{j}", contestant = $"c{c}", round = "main", score = 5 + j });
+                Assert.True(r.Status == System.Net.HttpStatusCode.OK, r.ToString());
+            }
+
+        // The page shows the last sheet of the burst, having never had two reads of the sheets out at once (it used
+        // to start one per update: dozens queued behind the browser's six connections and the page fell behind).
+        await Expect(chief.Locator("tr[data-contestant=c10] td[data-judge=j4]")).ToHaveTextAsync("7");
+        Assert.Equal(1, most);
+        Assert.True(reads < 30, $"{reads} reads of the sheets for 30 sheets");
+        foreach (var judge in judges) judge.Dispose();
+    }
 }

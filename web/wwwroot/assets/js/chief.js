@@ -5,6 +5,7 @@ import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
 import { client, request, ApiError } from './api.js';
 import { signIn, signOutButton, isRevoked, signedOut, describe } from './session.js';
 import { followScreen } from './live.js';
+import { latest } from './latest.js';
 import { outliers } from './outliers.js';
 import { standingsTable, withdrawnLabel } from './standings-table.js';
 
@@ -28,7 +29,8 @@ let standings = null;
 let action = null;   // the open dialog: { kind: 'reopen'|'adjust'|'close'|'publish', contestant?, judge? }
 let message = null;  // { kind, text }
 
-async function load() {
+// Every live update asks for the sheets and standings again; a burst of sheets costs one read at a time (latest.js).
+const load = latest(async () => {
   try {
     [sheets, standings] = await Promise.all([api.final('/sheets'), api.final('/standings')]);
   } catch (e) {
@@ -36,7 +38,7 @@ async function load() {
     message = { kind: 'bad', text: describe(e) };
   }
   draw();
-}
+});
 
 if (!me?.chief) render(main, h('p', { class: 'error' }, L('只有主裁判可以使用本页面。', 'Only the chief judge can use this page.')));
 else {
