@@ -1,4 +1,5 @@
 using Arena.Silo.Cluster;
+using Arena.Silo.Https;
 using Arena.Silo.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -16,6 +17,7 @@ public static class ArenaSilo
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         // Definitions and sheets are small; nothing legitimate comes near this.
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.AddArenaHttps();
         builder.Services.AddArenaSerialization();
         // SIGTERM (systemd, docker stop, Kubernetes) stops the host: the web surface drains its requests, then the
         // silo deactivates its grains and marks itself dead in the membership table, so the other nodes take over at

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Arena.Silo.Https;
 using Arena.Web.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +14,7 @@ namespace Arena.Silo;
 /// easy to miss, so it is plain text, set apart. Tablets cannot reach <c>localhost</c>: when the server listens on
 /// every interface the LAN addresses are listed for them; when only on loopback, how to open it to the LAN.
 /// </summary>
-public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, ArenaKeys keys) : IHostedService
+public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, ArenaKeys keys, SelfSignedCertificate? certificate = null) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,9 +34,18 @@ public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, A
         lines.AddRange(local.Select(u => $"  Open {u} in a browser (start with the admin page: {u}admin)"));
         var anyInterface = addresses.Any(a => a.Host is "0.0.0.0" or "[::]");
         if (anyInterface)
-            lines.AddRange(LanAddresses().SelectMany(ip => addresses.Select(a => $"  Tablets on the venue network: http://{ip}:{a.Port}/")).Distinct());
+            lines.AddRange(LanAddresses().SelectMany(ip => addresses.Select(a => $"  Tablets on the venue network: {a.Scheme}://{ip}:{a.Port}/")).Distinct());
         else
             lines.Add("  Tablets on the venue network need e.g. --urls http://0.0.0.0:5080 (this address is this machine only).");
+        if (certificate is not null)
+        {
+            lines.Add($"  HTTPS certificate ({(certificate.Created ? "new, self-signed" : "self-signed")}, {certificate.Path}) SHA-256 fingerprint:");
+            lines.Add($"    {certificate.Fingerprint}");
+            lines.Add("    A tablet shows this fingerprint when it warns about the certificate: accept it only if they match.");
+            if (certificate.Missing.Count > 0)
+                lines.Add($"  The certificate does not name {string.Join(", ", certificate.Missing)}: tablets using those get a name warning. " +
+                    $"Delete {certificate.Path} to make a new one (every tablet then trusts it anew).");
+        }
         lines.Add(keys.AdminKeyFile is null ? "  Admin key: the one configured (Arena:AdminKey)."
             : keys.AdminKeyGenerated ? $"  Admin key: {keys.AdminKey}  (new; kept in {keys.AdminKeyFile}, printed only this once)"
             : $"  Admin key: in {keys.AdminKeyFile}");

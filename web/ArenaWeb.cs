@@ -73,6 +73,7 @@ public static class ArenaWeb
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
         app.UseArenaForwarding();
+        app.UseArenaHttpsOnly();
         app.UseSecurityHeaders();
         app.UseArenaNodes();
         app.UseExceptionHandler();
