@@ -28,6 +28,7 @@ public static class ArenaSilo
         builder.UseOrleans(silo =>
         {
             silo.AddArenaClustering(builder.Configuration);
+            silo.AddArenaClusterTls(builder.Configuration);
             silo.AddArenaStorage(builder.Configuration);
             if (Telemetry.ArenaTelemetry.TracesExported(builder.Configuration)) silo.AddActivityPropagation();
         });

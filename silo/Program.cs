@@ -5,6 +5,8 @@ using Arena.Web;
 
 // `verify FILE`: check an exported bundle offline, without starting a server.
 if (VerifyCommand.Matches(args)) return VerifyCommand.Run(args, Console.Out, Console.Error);
+// `cluster-certificate FILE`: the certificate a cluster's nodes share for their mutual TLS.
+if (ClusterCertificateCommand.Matches(args)) return ClusterCertificateCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();

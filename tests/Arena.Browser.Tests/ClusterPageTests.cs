@@ -23,6 +23,7 @@ public sealed class ClusterPageTests(BrowserFixture arena)
             ["Arena:ClusterId"] = serviceId,
             // The journal key every node shares (kept out of the database).
             ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Arena:ClusterCertificate"] = TestClusterCertificate.File, // node-to-node mutual TLS
         };
         await using var a = new SiloProcess(settings: settings);
         await using var b = new SiloProcess(settings: settings);

@@ -27,6 +27,7 @@ public sealed class TwoNodes : IAsyncDisposable
             ["Arena:ClusterId"] = serviceId,
             // The journal key every node shares (kept out of the database).
             ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Arena:ClusterCertificate"] = TestClusterCertificate.File, // node-to-node mutual TLS
         };
         var nodes = new TwoNodes(new SiloProcess(settings: settings), new SiloProcess(settings: settings));
         try

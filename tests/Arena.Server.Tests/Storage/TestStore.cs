@@ -1,3 +1,4 @@
+using Arena.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Arena.Server.Tests.Storage;
@@ -41,6 +42,7 @@ public sealed class TestStore : IDisposable
         ["Arena:ServiceId"] = ServiceId,
         ["Arena:ClusterId"] = ServiceId,
         ["Arena:JournalKey"] = JournalKey,
+        ["Arena:ClusterCertificate"] = TestClusterCertificate.File, // node-to-node mutual TLS
         ["Arena:SiloPort"] = TestSilo.FreePort().ToString(),
     };
 
