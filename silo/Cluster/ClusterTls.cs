@@ -43,18 +43,24 @@ public static class ClusterTls
             throw new InvalidOperationException($"Arena:ClusterCertificate {path} cannot be read: {e.Message}", e);
         }
         if (!certificate.HasPrivateKey) throw new InvalidOperationException($"Arena:ClusterCertificate {path} holds no private key.");
+        if (certificate.GetRSAPublicKey() is null)
+            throw new InvalidOperationException($"Arena:ClusterCertificate {path} must have an RSA key: it also encrypts the cluster's secrets in the database (cluster-certificate makes one).");
         return certificate;
     }
 
-    /// <summary>A certificate for a cluster's nodes: ECDSA P-256, for TLS servers and clients both (each node is both), ten years.</summary>
+    /// <summary>
+    /// A certificate for a cluster's nodes: for TLS servers and clients both (each node is both), ten years. RSA 3072,
+    /// not ECDSA: it also encrypts the key ring of the secrets in the database (XML encryption, <see cref="DatabaseKeyRing"/>),
+    /// which takes an RSA key.
+    /// </summary>
     public static X509Certificate2 Create(DateTimeOffset now)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={TargetHost}", key, HashAlgorithmName.SHA256);
+        using var key = RSA.Create(3072);
+        var request = new CertificateRequest($"CN={TargetHost}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName(TargetHost);
         request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
     }

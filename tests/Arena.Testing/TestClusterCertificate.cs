@@ -5,7 +5,7 @@ namespace Arena.Testing;
 
 /// <summary>
 /// The certificate the nodes of a test cluster share for their mutual TLS (<c>Arena:ClusterCertificate</c>), made
-/// once per test process as an organiser's <c>cluster-certificate</c> command would: ECDSA P-256, server and client
+/// once per test process as an organiser's <c>cluster-certificate</c> command would: RSA, server and client
 /// authentication.
 /// </summary>
 public static class TestClusterCertificate
@@ -22,8 +22,8 @@ public static class TestClusterCertificate
 
     private static X509Certificate2 Create()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=arena-cluster", key, HashAlgorithmName.SHA256);
+        using var key = RSA.Create(2048); // RSA: the certificate also encrypts the cluster's key ring (a test need not pay for 3072)
+        var request = new CertificateRequest("CN=arena-cluster", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
     }

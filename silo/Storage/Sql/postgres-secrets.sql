@@ -1,7 +1,8 @@
 -- Secrets that every node of a cluster must share (Arena:Cluster = Postgres), one row per ServiceId and name:
 -- the token signing key (a token issued by one node is checked by another) and the admin key, unless configured.
--- The first node to start inserts them (INSERT ... ON CONFLICT DO NOTHING, so nodes starting together agree on
--- one value); later nodes read them.
+-- The first node to start inserts them (nodes starting together take turns on an advisory lock, so they agree on one
+-- value); later nodes read them. Values are encrypted by ASP.NET Core Data Protection ("dp1:" + its payload); a value
+-- an earlier build stored in clear is encrypted in place at the next start.
 --
 -- Idempotent: Arena runs it in one transaction at every start of a cluster node.
 
@@ -15,4 +16,15 @@ CREATE TABLE IF NOT EXISTS ArenaSecret
     Value     text        NOT NULL,
     CreatedAt timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT ArenaSecret_Key PRIMARY KEY (ServiceId, Name)
+);
+
+-- The Data Protection key ring that encrypts the values above (Arena.Silo.Cluster.DatabaseKeyRing): one row per key,
+-- its key material encrypted with the cluster certificate, which never enters the database.
+CREATE TABLE IF NOT EXISTS ArenaDataProtectionKey
+(
+    ServiceId text        NOT NULL,
+    Name      text        NOT NULL,
+    Xml       text        NOT NULL,
+    CreatedAt timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT ArenaDataProtectionKey_Key PRIMARY KEY (ServiceId, Name)
 );
