@@ -76,4 +76,20 @@ public sealed class AdminPageTests(BrowserFixture arena)
         // The tablet is signed out at once and says why.
         await Assertions.Expect(tablet.Locator("form.signin .error")).ToContainTextAsync("此设备的登录码已被管理员撤销，请联系工作人员");
     }
+
+    [Fact]
+    public async Task wrong_codes_tried_for_a_final_are_shown_to_the_admin_as_a_warning()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2));
+        var admin = await SignedInAdmin();
+        await admin.GotoAsync($"/admin?final={final}");
+        await Assertions.Expect(admin.Locator("#devices")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#sign-in-failures")).ToHaveCountAsync(0);
+
+        using var guest = new ArenaClient(arena.Silo.BaseAddress);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await guest.Post("api/auth/code", new { finalId = final, code = "GUESS00" + i })).Status);
+        await admin.ReloadAsync();
+        await Assertions.Expect(admin.Locator("#sign-in-failures")).ToContainTextAsync("有 3 次用错误的访问码登录本决赛");
+    }
 }

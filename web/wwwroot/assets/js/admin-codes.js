@@ -15,12 +15,13 @@ export async function codesPanel(section, session, finalId) {
   let all = [];   // every code, revoked ones too (the devices table)
   let codes = []; // the codes in use: links, QR codes
   let lastIssued = null;
+  let failures = null; // wrong codes tried for this final on this node: { failures, last }
   const latest = (role, subject) => codes.filter((c) => c.role === role && c.subject === subject).sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
   const url = (c) => `${location.origin}/${c.role}?final=${encodeURIComponent(finalId)}&code=${c.code}`;
 
   async function reload() {
     definition = (await api.final('')).definition;
-    all = await api.final('/access');
+    [all, failures] = await Promise.all([api.final('/access'), api.final('/sign-in-failures')]);
     codes = all.filter((c) => c.state !== 'revoked');
   }
   async function issue(role, subject) {
@@ -82,7 +83,7 @@ export async function codesPanel(section, session, finalId) {
             h('td', { class: 'row-actions' }, c && open(url(c), 'open-judge'),
               h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
         })),
-      devicesTable(api, all, deviceLabel, async () => { await reload(); draw(); }),
+      devicesTable(api, all, deviceLabel, failures, async () => { await reload(); draw(); }),
       h('div', { id: 'qr-sheet' }));
   }
   const deviceLabel = (c) => (c.role === 'judge' ? definition.judges.find((j) => j.id === c.subject)?.name ?? c.subject : c.subject);

@@ -11,8 +11,11 @@ const ROLES = { judge: ['评委', 'Judge'], screen: ['大屏', 'Screen'], operat
 const when = (t) => (t ? new Date(t).toLocaleString() : '—');
 const named = (table, key) => (table[key] ? L(...table[key]) : key);
 
-/** The devices table; `changed()` reloads the panel after an action. */
-export function devicesTable(api, codes, label, changed) {
+/**
+ * The devices table; `failures` is the count of wrong codes tried for this final on this node (someone guessing codes
+ * shows here long before the per-client limit stops them); `changed()` reloads the panel after an action.
+ */
+export function devicesTable(api, codes, label, failures, changed) {
   const reason = h('input', { id: 'device-reason', placeholder: L('原因（撤销或释放时必填）', 'Reason (required to revoke or release)') });
   const message = h('p', { class: 'error', role: 'alert', id: 'device-message' });
   async function act(code, action) {
@@ -27,6 +30,9 @@ export function devicesTable(api, codes, label, changed) {
   }
   return [
     h('h3', {}, L('设备管理', 'Devices')),
+    failures?.failures > 0 && h('p', { class: 'notice warn', id: 'sign-in-failures' },
+      L(`⚠ 本节点启动以来，有 ${failures.failures} 次用错误的访问码登录本决赛（最近一次：${when(failures.last)}）。如非评委输错，请留意有人在猜测访问码。`,
+        `⚠ ${failures.failures} sign-in(s) to this final with a wrong code since this node started (last: ${when(failures.last)}). Unless a judge mistyped, someone may be guessing codes.`)),
     h('p', { class: 'muted no-print' }, L('设备丢失或登录码外泄：撤销（该设备立即失效，可再为评委重新发码）。评委换用备用平板：释放（下一台设备可用同一码登录）。',
       'A device lost or its code exposed: revoke it (it stops at once; issue the judge a new code). A judge moves to a spare tablet: release (the next device may sign in with the same code).')),
     h('div', { class: 'row no-print' }, h('label', { for: 'device-reason' }, L('原因', 'Reason')), reason),
