@@ -1,3 +1,4 @@
+using Arena.Scoring;
 using Arena.Journal;
 
 namespace Arena.Finals;
@@ -26,6 +27,17 @@ public sealed partial class FinalGrain
         var past = Replay.Fold(_model.FinalId, stored.Take((int)at.Value));
         if (past.Definition is null) return new StandingsView(at.Value, false, []);
         return FinalModel.ToView(revealedOnly ? past.Standings.Revealed : past.Standings.Full, at.Value, past.Published);
+    }
+
+    public Task<JudgeConsistencyReport> JudgeReport(OutlierThresholds thresholds, Caller caller)
+    {
+        var d = _model.RequireDefinition();
+        _model.Admit(caller);
+        if (caller.Role is not ("admin" or "auditor") && !caller.IsChiefOf(d))
+            throw ArenaProblem.Forbidden("Only the admin, auditors and the chief judge can read the judges' consistency report.");
+        if (thresholds.Points is < 0 or > 1000 || thresholds.Sds is < 0 or > 100)
+            throw ArenaProblem.Invalid("points must be 0–1000 and sds 0–100 (0 turns that test off).", [new FieldError(thresholds.Points is < 0 or > 1000 ? "points" : "sds", "out of range")]);
+        return Task.FromResult(JudgeConsistency.Compute(d, _model.Standings.Full, thresholds));
     }
 
     public Task<IReadOnlyList<SheetView>> Sheets(Caller caller)

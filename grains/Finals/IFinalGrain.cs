@@ -70,6 +70,11 @@ public interface IFinalGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<VerifyReport> Verify(Caller caller);
 
+    /// <summary>Judge-consistency figures (<see cref="JudgeConsistency"/>) of the standings now: the admin, auditors and
+    /// the chief judge; outliers by the chief page's rule with these thresholds.</summary>
+    [AlwaysInterleave]
+    Task<JudgeConsistencyReport> JudgeReport(OutlierThresholds thresholds, Caller caller);
+
     /// <summary>A node's observer: told of every change of this final (until it stops renewing and expires). When this
     /// activation is newer than <paramref name="knownVersion"/> (the last version the node saw) the node is sent the
     /// current state at once: a final grain re-activated on another node catches its screens up.</summary>

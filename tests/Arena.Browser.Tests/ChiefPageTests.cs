@@ -82,8 +82,10 @@ public sealed class ChiefPageTests(BrowserFixture arena)
             most = Math.Max(most, Interlocked.Increment(ref inFlight));
             Interlocked.Increment(ref reads);
             await Task.Delay(300);
-            try { await route.ContinueAsync(); }
-            finally { Interlocked.Decrement(ref inFlight); }
+            // Counted out before it goes on: the answer can reach the page (which may then ask again) before
+            // ContinueAsync returns here.
+            Interlocked.Decrement(ref inFlight);
+            await route.ContinueAsync();
         });
         var judges = new List<ArenaClient>();
         // j1 is the chief on the page (a new code for j1 would revoke the page's): j2–j4 score.

@@ -152,6 +152,10 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         var review = await arena.Device();
         await review.GotoAsync(auditorLink);
         await Expect(review.Locator("#verify .pill")).ToContainTextAsync("通过");
+        // The judges' consistency, computed by the server: a line per judge, and the panel's agreement. j1 puts
+        // 刘晓美 first, j2 and j3 陈建国: rank sums 5 and 4, S = 0.5, W = 12·0.5 / (3²·(2³−2)) = 0.111.
+        await Expect(review.Locator("#judge-figures tr[data-judge]")).ToHaveCountAsync(3);
+        await Expect(review.Locator("#panel-concordance .kendall")).ToHaveTextAsync("0.111");
         // created, 2 calls, 6 sheets, 3 screen modes (reveal, back to the stage with the next call, ranking), reopen,
         // correction, and a seal after each of the 3 completions
         var types = (await arena.Journal(id)).Select(e => e!["type"]!.GetValue<string>()).ToList();

@@ -3,6 +3,7 @@ using System.Text;
 using Arena.Access;
 using Arena.Finals;
 using Arena.Web.Auth;
+using Arena.Web.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,8 +32,12 @@ public static class ExportApi
             var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
             var header = table[0];
             var rows = table.Skip(1).Select(r => header.Select((h, i) => ((string)h, v: (object?)r[i])).ToDictionary(x => x.Item1, x => x.v)).ToList();
+            // The judge-consistency figures beside the results (with the chief page's default outlier thresholds).
+            var final = grains.GetGrain<IFinalGrain>(id);
+            var info = await final.Info(caller);
+            var report = JudgeReportView.From(info.Definition, info.Published, await final.JudgeReport(new Scoring.OutlierThresholds(), caller));
             var stream = new MemoryStream();
-            await stream.SaveAsAsync(rows);
+            await stream.SaveAsAsync(new Dictionary<string, object> { ["results"] = rows, ["judges"] = JudgeRows(report), ["concordance"] = PanelRows(report) });
             return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{id}-results.xlsx");
         });
         return app;
@@ -75,6 +80,20 @@ public static class ExportApi
         }
         return table;
     }
+
+    private static List<Dictionary<string, object?>> JudgeRows(JudgeReportView report) =>
+        [.. report.Judges.Select(j => new Dictionary<string, object?>
+        {
+            ["judge"] = Text(j.Judge), ["name"] = Text(j.Name), ["round"] = Text(j.RoundTitle), ["panel"] = Text(j.Panel ?? ""), ["sheets"] = j.Sheets,
+            ["meanDeviation"] = j.MeanDeviation, ["deviationSd"] = j.DeviationSd, ["dropped"] = j.Dropped, ["droppedShare"] = j.DroppedShare,
+            ["spearman"] = j.Spearman, ["outliers"] = Text(string.Join("、", j.Outliers.Select(c => c.Name))),
+        })];
+
+    private static List<Dictionary<string, object?>> PanelRows(JudgeReportView report) =>
+        [.. report.Panels.Select(p => new Dictionary<string, object?>
+        {
+            ["round"] = Text(p.RoundTitle), ["panel"] = Text(p.PanelTitle ?? ""), ["judges"] = p.Judges, ["contestants"] = p.Contestants, ["kendallW"] = p.KendallW,
+        })];
 
     private static readonly Dictionary<string, string> Kinds = new() { ["withdrawn"] = "弃权", ["absent"] = "缺席" };
 

@@ -1,9 +1,12 @@
 using Arena.Access;
+using Arena.Finals;
+using Arena.Scoring;
 using Arena.Journal;
 using Arena.Web.Auth;
 using Arena.Web.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Arena.Web.Api;
@@ -19,9 +22,23 @@ public static class ReportsApi
         var final = app.MapGroup("/api/finals/{id}").RequireAuthorization().WithTags("reports");
         final.MapGet("/result-sheet.pdf", (string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
             Pdf(id, lang, http, store, signer, clock, ResultSheetPdf.Render, "result-sheet"));
+        final.MapGet("/report/judges", JudgeReport);
         final.MapGet("/judge-sheets.pdf", (string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock) =>
             Pdf(id, lang, http, store, signer, clock, JudgeSheetsPdf.Render, "judge-sheets"));
         return app;
+    }
+
+    /// <summary>
+    /// <c>GET …/report/judges[?points=10&amp;sds=2]</c> (admin, auditors, the chief judge): the judge-consistency figures
+    /// of the standings now; outliers by the chief page's rule with its thresholds (the same defaults).
+    /// </summary>
+    private static async Task<Ok<JudgeReportView>> JudgeReport(string id, decimal? points, decimal? sds, HttpContext http, IGrainFactory grains)
+    {
+        var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
+        var final = grains.GetGrain<IFinalGrain>(id);
+        var report = await final.JudgeReport(new OutlierThresholds(points ?? 10, sds ?? 2), caller);
+        var view = await final.Info(caller);
+        return TypedResults.Ok(JudgeReportView.From(view.Definition, view.Published, report));
     }
 
     private static async Task<IResult> Pdf(string id, string? lang, HttpContext http, IJournalStore store, JournalSigner signer, TimeProvider clock,

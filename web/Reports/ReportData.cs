@@ -21,6 +21,9 @@ public sealed record ReportData(
 {
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The judge-consistency figures of the same snapshot (the result sheet's annex), with the chief page's default thresholds.</summary>
+    public JudgeReportView? JudgeReport { get; init; }
+
     public JudgeDefinition? Chief => Definition.Judges.FirstOrDefault(j => j.Chief);
 }
 
@@ -30,8 +33,7 @@ public sealed record ContestantReport(
     StandingRow Row,
     IReadOnlyList<RoundReport> Rounds,
     IReadOnlyList<AdjustmentReport> Adjustments,
-    // Issue 10 (withdrawals, being added in parallel): the kind — "withdrawn" 弃权 or "absent" 缺席 — once the standings
-    // carry it (StandingRow.Withdrawn); a withdrawn contestant is then printed without rank or award. Null = in the ranking.
+    // "withdrawn" 弃权 or "absent" 缺席 (StandingRow.Withdrawn): printed without rank or award. Null = in the ranking.
     string? Withdrawn = null);
 
 /// <summary>A round of one contestant: the engine's result (score, exact aggregate, panels, counted sheets), each

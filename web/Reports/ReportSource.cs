@@ -31,7 +31,7 @@ public static class ReportSource
 
         return new ReportData(d, model.Published, published?.At, clock.GetUtcNow(),
             model.PublishedDigest ?? check.Digest ?? "", ExportKeyCheck.Fingerprint(signer.ExportPublicKey), entries.Count, contestants)
-        { Zone = clock.LocalTimeZone };
+        { Zone = clock.LocalTimeZone, JudgeReport = JudgeReportView.From(d, model.Published, JudgeConsistency.Compute(d, model.Standings.Full, new OutlierThresholds())) };
     }
 
     /// <summary>Every adjustment with who applied it and when: the journal entry carries those, the event the rest.</summary>

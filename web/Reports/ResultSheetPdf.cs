@@ -4,7 +4,7 @@ namespace Arena.Web.Reports;
 /// The 公示 result sheet (A4): title, dates, the rules in one paragraph, the ranking, then per contestant and round
 /// every judge's criteria and total (dropped sheets struck through), panel and round scores, adjustments with their
 /// reasons, total, rank and award; the signature lines of the judges, the supervisor (监督) and the chief judge; the
-/// digest footer on every page.
+/// digest footer on every page; then, as an annex, the judge-consistency figures.
 /// </summary>
 public static class ResultSheetPdf
 {
@@ -25,6 +25,7 @@ public static class ResultSheetPdf
         foreach (var contestant in data.Contestants) ContestantBlock.Draw(flow, data, contestant, t);
         Withdrawals(flow, data, t);
         Signatures.Draw(flow, data, t);
+        JudgeReportPage.Draw(flow, data, t);
         return flow.Finish((g, page, pages) => ReportFooter.Draw(g, data, t, page, pages));
     }
 
@@ -38,11 +39,7 @@ public static class ResultSheetPdf
                 $"Not yet published: results are provisional   printed {printed}   journal events: {data.Events}");
     }
 
-    /// <summary>
-    /// Contestants out of the final (弃权 / 缺席). The withdrawal events of issue 10 are being added in parallel: once the
-    /// standings carry a contestant's withdrawal, <see cref="ReportSource"/> fills <see cref="ContestantReport.Withdrawn"/>
-    /// and they are listed here (and shown without rank or award above).
-    /// </summary>
+    /// <summary>Contestants out of the final (弃权 / 缺席): listed here, and shown without rank or award above.</summary>
     private static void Withdrawals(PageFlow flow, ReportData data, ReportText t)
     {
         var out_ = data.Contestants.Where(c => c.Withdrawn is not null).ToList();

@@ -95,6 +95,13 @@ public sealed class ResultSheetTests(ServerFixture server)
         Assert.Contains("签名密钥 " + verifier["key"].Split(' ')[0], text); // "key: 3f2a… (ES256)"
         foreach (var line in new[] { "评委签名", "监督签名", "主裁判签名" }) Assert.Contains(line, text);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"第 {i + 1} 页 / 共 {pages.Count} 页", pages[i]);
+
+        // The annex: the judge-consistency figures of the same snapshot. Medians c1 80, c2 60: j3's deviations 0 and
+        // +10.5 (mean 5.25); the three judges order the two contestants alike, so Kendall's W is 1.
+        var annex = pages[^1];
+        Assert.Contains("附：评委评分一致性", annex);
+        Assert.Contains("肯德尔和谐系数", annex);
+        Assert.Contains("5.25", annex);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ import { client, download, ApiError } from './api.js';
 import { signIn, signOutButton, signedOut, describe } from './session.js';
 import { standingsTable, describeEvent, namesOf, withdrawnLabel } from './standings-table.js';
 import { drawCard } from './draw-check.js';
+import { judgeReportCard } from './judge-report.js';
 
 const main = $('#main');
 $('#bar').append(languageSwitch());
@@ -15,15 +16,15 @@ const session = await signIn('review', main, { roles: ['auditor'], allowAdmin: t
 $('#bar').append(h('span', { class: 'who' }, session.finalId), signOutButton('review'));
 const api = client(session);
 
-let definition, sheets, journal, verify, names, withdrawn;
+let definition, sheets, journal, verify, names, withdrawn, report;
 let at = null; // the journal event the slider shows; null = now
 let standings = null;
 
 async function load() {
   try {
-    [definition, sheets, journal, verify] = await Promise.all([
+    [definition, sheets, journal, verify, report] = await Promise.all([
       api.final('').then((f) => { withdrawn = Object.fromEntries((f.withdrawn ?? []).map((w) => [w.contestant, w.kind])); return f.definition; }),
-      api.final('/sheets'), api.final('/journal'), api.final('/verify')]);
+      api.final('/sheets'), api.final('/journal'), api.final('/verify'), api.final('/report/judges')]);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { signedOut('review', e); return; }
     render(main, h('p', { class: 'error' }, describe(e)));
@@ -70,6 +71,7 @@ function draw() {
         h('button', { type: 'button', class: 'seq', onclick: () => moveTo(e.seq) }, `#${e.seq}`),
         h('time', {}, new Date(e.at).toLocaleTimeString()), h('span', { class: 'actor' }, e.actor), h('span', {}, describeEvent(e, names)))))),
     drawCard(journal, names),
+    judgeReportCard(report),
     h('section', { class: 'card', id: 'sheets' }, h('h2', {}, L('全部评分表', 'Every sheet')), sheetsTable()));
 }
 
