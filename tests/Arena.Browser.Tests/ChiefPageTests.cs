@@ -38,6 +38,10 @@ public sealed class ChiefPageTests(BrowserFixture arena)
         await Expect(chief.Locator("#standings tr").Nth(1)).ToContainTextAsync("选手2");
         var adjustment = (await arena.Journal(final)).Single(e => e!["type"]!.GetValue<string>() == "AdjustmentApplied")!;
         Assert.Equal("超时 30 秒", adjustment["data"]!["reason"]!.GetValue<string>());
+
+        // The judges' consistency, from the server with this page's thresholds: one line per judge.
+        await chief.Locator("#show-report").ClickAsync();
+        await Expect(chief.Locator("#judge-figures tr[data-judge]")).ToHaveCountAsync(3);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ import { followScreen } from './live.js';
 import { latest } from './latest.js';
 import { outliers } from './outliers.js';
 import { standingsTable, withdrawnLabel } from './standings-table.js';
+import { judgeReportCard } from './judge-report.js';
 
 const main = $('#main');
 const live = h('span', { class: 'pill', id: 'live' });
@@ -28,6 +29,7 @@ let sheets = [];
 let standings = null;
 let action = null;   // the open dialog: { kind: 'reopen'|'adjust'|'close'|'publish', contestant?, judge? }
 let message = null;  // { kind, text }
+let report = null;   // the judges' consistency figures, when the chief asked for them (with this page's thresholds)
 
 // Every live update asks for the sheets and standings again; a burst of sheets costs one read at a time (latest.js).
 const load = latest(async () => {
@@ -90,7 +92,16 @@ function draw() {
         `${r.title || r.id}: tap a submitted score to reopen it for the judge. ⚠ marks a score far from the others.`))),
     standings && h('section', { class: 'card' }, h('h2', {}, L('成绩', 'Standings')), standingsTable(definition, standings),
       h('div', { class: 'row spaced' }, standings.published ? h('span', { class: 'pill ok', id: 'published' }, L('结果已发布', 'Results published'))
-        : h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => open({ kind: 'publish' }) }, L('发布最终结果', 'Publish the results')))));
+        : h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => open({ kind: 'publish' }) }, L('发布最终结果', 'Publish the results')),
+        h('button', { type: 'button', id: 'show-report', onclick: showReport }, report ? L('更新评委一致性', 'Refresh judge consistency') : L('查看评委评分一致性', 'Judge consistency')))),
+    report && judgeReportCard(report));
+}
+
+/** The server's judge-consistency figures, with the outlier thresholds set on this page. */
+async function showReport() {
+  try { report = await api.final(`/report/judges?points=${encodeURIComponent(settings.points)}&sds=${encodeURIComponent(settings.sds)}`); }
+  catch (e) { message = { kind: 'bad', text: describe(e) }; }
+  draw();
 }
 
 function cell(c, j, sheet, flag) {
