@@ -7,6 +7,8 @@ using Arena.Web.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Arena.Contestants;
+using CsvHelper;
 using MiniExcelLibs;
 
 namespace Arena.Web.Api;
@@ -21,9 +23,18 @@ public static class ExportApi
         {
             var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
             var table = await Table(grains.GetGrain<IFinalGrain>(id), caller);
-            var csv = new StringBuilder();
-            foreach (var row in table) csv.AppendLine(string.Join(',', row.Select(Csv)));
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+            // CsvHelper quotes what needs it (RFC 4180). Its own formula guard stays off: every cell goes in as text
+            // here, numbers too, and a negative one would get an apostrophe; Text() guards exactly the organiser's text.
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.None, FormatProvider = CultureInfo.InvariantCulture }, true))
+            {
+                foreach (var row in table)
+                {
+                    foreach (var cell in row) csv.WriteField(Csv(cell));
+                    csv.EndRecord();
+                }
+            }
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
                 "text/csv; charset=utf-8", $"{id}-results.csv");
         });
         final.MapGet("/export.xlsx", async (string id, HttpContext http, IGrainFactory grains) =>
@@ -43,20 +54,31 @@ public static class ExportApi
         return app;
     }
 
-    /// <summary>One line per contestant: rank, total, award, each round's score, then each judge's sheet per round (dropped ones marked).</summary>
+    /// <summary>
+    /// One line per contestant: rank, total, award, status, then per round its score and each judge's sheet total
+    /// (dropped ones marked) followed, in a rubric round, by that sheet's value of every criterion; at the end every
+    /// adjustment (round, points, reason) and their sum. A withdrawn contestant has no rank or total and their kept
+    /// sheets are marked not counted.
+    /// </summary>
     private static async Task<List<object[]>> Table(IFinalGrain final, Caller caller)
     {
         var view = await final.Info(caller);
         var d = view.Definition;
         var result = await final.Result();
+        var sheets = (await final.Sheets(caller)).Where(s => s.Total is not null).ToLookup(s => (s.Contestant, s.Round));
+        var adjustments = Adjustments(await final.Journal(caller));
         var header = new List<string> { "rank", "contestant", "name", "unit", "total", "award", "status" };
         foreach (var r in d.Rounds)
         {
             header.Add($"{r.Id}");
-            header.AddRange(d.Judges.Select(j => $"{r.Id}/{j.Id}"));
+            foreach (var j in d.Judges)
+            {
+                header.Add($"{r.Id}/{j.Id}");
+                header.AddRange((r.Criteria ?? []).Select(c => $"{r.Id}/{j.Id}/{c.Id}"));
+            }
         }
+        header.AddRange(["adjustments", "adjustmentPoints"]);
         var table = new List<object[]> { header.Select(Text).ToArray() };
-        IReadOnlyList<SheetView>? all = null; // every sheet, read once if a withdrawn contestant's kept sheets are listed
         foreach (var row in result.Rows)
         {
             var c = d.Contestants.First(x => x.Id == row.Contestant);
@@ -65,21 +87,35 @@ public static class ExportApi
                 ? new List<object> { "", Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), "", "", $"{kind} ({Kinds[kind]})" }
                 : [row.Rank, Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), Fixed(row.Total, d), Text(row.Award ?? ""),
                     view.Published ? "published" : row.Complete ? "complete" : "provisional"];
-            var sheets = row.Withdrawn is null ? null : (all ??= await final.Sheets(caller)).Where(s => s.Contestant == c.Id).ToList();
             foreach (var r in d.Rounds)
             {
                 var detail = row.Detail.First(x => x.Round == r.Id);
                 line.Add(detail.Score is { } s ? Fixed(s, d) : "");
-                line.AddRange(sheets is not null
-                    ? d.Judges.Select(j => sheets.FirstOrDefault(s => s.Round == r.Id && s.Judge == j.Id && s.Total is not null) is { } kept
-                        ? Num(kept.Total!.Value) + " (not counted)" : "")
-                    : d.Judges.Select(j => detail.Sheets.FirstOrDefault(s => s.Judge == j.Id) is { } sheet
-                        ? Num(sheet.Total) + (sheet.Counted ? "" : " (dropped)") : ""));
+                foreach (var j in d.Judges)
+                {
+                    var sheet = sheets[(c.Id, r.Id)].FirstOrDefault(x => x.Judge == j.Id);
+                    var outcome = detail.Sheets.FirstOrDefault(x => x.Judge == j.Id);
+                    line.Add(sheet is null ? ""
+                        : row.Withdrawn is not null ? Num(sheet.Total!.Value) + " (not counted)"
+                        : outcome is { Counted: false } ? Num(sheet.Total!.Value) + " (dropped)"
+                        : sheet.Total!.Value);
+                    line.AddRange((r.Criteria ?? []).Select(k => sheet?.Criteria?.GetValueOrDefault(k.Id) is { } v ? (object)v : ""));
+                }
             }
+            var mine = adjustments[c.Id].ToList();
+            line.Add(Text(string.Join("; ", mine.Select(a => $"{(a.Round is null ? "total" : a.Round)} {Num(a.Points)} {a.Reason}"))));
+            line.Add(mine.Count > 0 ? mine.Sum(a => a.Points) : "");
             table.Add(line.ToArray());
         }
         return table;
     }
+
+    /// <summary>Every adjustment by contestant, in journal order, from the contestants' streams.</summary>
+    private static ILookup<string, AdjustmentApplied> Adjustments(IEnumerable<Journal.JournalRecord> journal) =>
+        (from e in journal
+         where e.Type == nameof(AdjustmentApplied) && Journal.StreamHeads.ContestantOf(e.Stream) is not null
+         select (Contestant: Journal.StreamHeads.ContestantOf(e.Stream)!, Event: (AdjustmentApplied)Journal.EventJson.Deserialize(e.Type, e.Data)))
+        .ToLookup(x => x.Contestant, x => x.Event);
 
     private static List<Dictionary<string, object?>> JudgeRows(JudgeReportView report) =>
         [.. report.Judges.Select(j => new Dictionary<string, object?>
@@ -113,14 +149,10 @@ public static class ExportApi
     internal static string Text(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
-    private static string Csv(object cell)
+    private static string Csv(object cell) => cell switch
     {
-        var value = cell switch
-        {
-            decimal n => n.ToString(CultureInfo.InvariantCulture),
-            int n => n.ToString(CultureInfo.InvariantCulture),
-            _ => cell.ToString() ?? "",
-        };
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+        decimal n => n.ToString(CultureInfo.InvariantCulture), // keeps the scale: 80.00
+        int n => n.ToString(CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
 }

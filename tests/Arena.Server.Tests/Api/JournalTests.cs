@@ -67,8 +67,8 @@ public sealed class JournalTests(ServerFixture server)
         var csv = await final.Admin.Get($"api/finals/{final.Id}/export.csv");
         Assert.Equal(HttpStatusCode.OK, csv.Status);
         var lines = csv.Body.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("rank,contestant,name,unit,total,award,status,main,main/j1,main/j2,main/j3", lines[0].Trim());
-        Assert.Equal("1,c1,选手1,单位,80.00,一等奖,complete,80.00,90 (dropped),80,70 (dropped)", lines[1].Trim());
+        Assert.Equal("rank,contestant,name,unit,total,award,status,main,main/j1,main/j2,main/j3,adjustments,adjustmentPoints", lines[0].Trim());
+        Assert.Equal("1,c1,选手1,单位,80.00,一等奖,complete,80.00,90 (dropped),80,70 (dropped),,", lines[1].Trim());
         var xlsx = await final.Admin.Get($"api/finals/{final.Id}/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.Status);
         Assert.StartsWith("PK", xlsx.Body);
@@ -102,5 +102,34 @@ public sealed class JournalTests(ServerFixture server)
         Assert.Contains("'=HYPERLINK(", System.Net.WebUtility.HtmlDecode(sheet + strings));
         // The total is a number cell (no t="s"/"str"/"inlineStr"): 80.00 is summable in Excel.
         Assert.Matches("<(x:)?c r=\"E2\"( s=\"\\d+\")?( t=\"n\")?( s=\"\\d+\")?>\\s*<(x:)?v>80(\\.0+)?</(x:)?v>", sheet);
+    }
+
+    [Fact]
+    public async Task the_exports_have_every_criterion_value_and_every_adjustment_with_its_reason()
+    {
+        var final = await server.Create(new FinalBuilder(judges: 3, contestants: 1).With(f =>
+        {
+            var round = f["rounds"]![0]!.AsObject();
+            round.Remove("max");
+            round.Remove("step");
+            round["criteria"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"id":"content","title":"内容","max":60,"step":0.5},{"id":"delivery","title":"表达","max":40,"step":0.5}]""");
+        }));
+        foreach (var (judge, content, delivery) in new[] { ("j1", 50m, 38m), ("j2", 40m, 30m), ("j3", 45m, 35.5m) })
+            Assert.Equal(HttpStatusCode.OK, (await final.Judges[judge].Post($"api/finals/{final.Id}/scores",
+                new { submissionId = Guid.NewGuid().ToString(), contestant = "c1", round = "main", criteria = new { content, delivery } })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await final.Chief.Post($"api/finals/{final.Id}/adjustments", new { contestant = "c1", points = -2, reason = "超时, 扣分" })).Status);
+
+        var lines = (await final.Admin.Get($"api/finals/{final.Id}/export.csv")).Body.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("rank,contestant,name,unit,total,award,status,main,main/j1,main/j1/content,main/j1/delivery,main/j2,main/j2/content,main/j2/delivery," +
+            "main/j3,main/j3/content,main/j3/delivery,adjustments,adjustmentPoints", lines[0].Trim());
+        // j3's 80.5 is the middle sheet (counted); the reason's comma is quoted, the points are a number.
+        Assert.Equal("1,c1,选手1,单位,78.50,一等奖,complete,80.50,88 (dropped),50,38,70 (dropped),40,30,80.5,45,35.5,\"total -2 超时, 扣分\",-2", lines[1].Trim());
+
+        var xlsx = await final.Admin.Download($"api/finals/{final.Id}/export.xlsx");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx.Bytes));
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var sheet = reader.ReadToEnd();
+        // Criterion values are number cells: 35.5 is summable in Excel.
+        Assert.Matches("<(x:)?c r=\"Q2\"( s=\"\\d+\")?( t=\"n\")?( s=\"\\d+\")?>\\s*<(x:)?v>35.5</(x:)?v>", sheet);
     }
 }
