@@ -91,6 +91,7 @@ public static class ArenaWeb
         app.MapStandingsApi();
         app.MapExportApi();
         app.MapEventDayApi();
+        app.MapSignOffApi();
         app.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");

@@ -61,5 +61,8 @@ public static class AccessRoles
     public const string Auditor = "auditor";
     public const string Operator = "operator";
     public const string Admin = "admin";
-    public static readonly IReadOnlyList<string> Issuable = [Judge, Screen, Auditor, Operator];
+    /// <summary>监督: reads what an auditor reads, and confirms or refuses the chief judge's adjustments and publication
+    /// in a final that requires sign-off. Nothing else.</summary>
+    public const string Supervisor = "supervisor";
+    public static readonly IReadOnlyList<string> Issuable = [Judge, Screen, Auditor, Operator, Supervisor];
 }

@@ -15,8 +15,20 @@ public sealed record SheetSubmitted(
 [GenerateSerializer, Immutable, Alias("arena.sheet-reopened")]
 public sealed record SheetReopened([property: Id(0)] string Judge, [property: Id(1)] string Round, [property: Id(2)] string Reason);
 
+/// <summary>A penalty or bonus in effect. In a final with sign-off it is the supervisor's confirmation of the chief's
+/// <see cref="AdjustmentProposed"/> <see cref="Proposal"/> (actor: the supervisor, <see cref="Note"/>: their reason).</summary>
 [GenerateSerializer, Immutable, Alias("arena.adjustment-applied")]
-public sealed record AdjustmentApplied([property: Id(0)] string? Round, [property: Id(1)] decimal Points, [property: Id(2)] string Reason);
+public sealed record AdjustmentApplied([property: Id(0)] string? Round, [property: Id(1)] decimal Points, [property: Id(2)] string Reason,
+    [property: Id(3)] string? Proposal = null, [property: Id(4)] string? Note = null);
+
+/// <summary>A final with sign-off: the chief judge's penalty or bonus, waiting for a supervisor's confirmation
+/// (<see cref="AdjustmentApplied"/> naming it) or refusal (<see cref="AdjustmentRefused"/>); it counts for nothing until then.</summary>
+[GenerateSerializer, Immutable, Alias("arena.adjustment-proposed")]
+public sealed record AdjustmentProposed([property: Id(0)] string Proposal, [property: Id(1)] string? Round, [property: Id(2)] decimal Points, [property: Id(3)] string Reason);
+
+/// <summary>A supervisor refused the chief judge's proposed adjustment, with a reason: it never counts.</summary>
+[GenerateSerializer, Immutable, Alias("arena.adjustment-refused")]
+public sealed record AdjustmentRefused([property: Id(0)] string Proposal, [property: Id(1)] string Reason);
 
 [GenerateSerializer, Immutable, Alias("arena.round-closed")]
 public sealed record RoundClosed([property: Id(0)] string Round, [property: Id(1)] string Reason);

@@ -24,6 +24,19 @@ public sealed record ContestantCalled([property: Id(0)] string Contestant, [prop
 public sealed record ResultsPublished([property: Id(0)] string Reason = "", [property: Id(1)] string? Digest = null,
     [property: Id(2)] IReadOnlyList<Journal.StreamHead>? Heads = null);
 
+/// <summary>A final with sign-off: the chief judge asks to publish the results whose stream heads give <see cref="Digest"/>;
+/// a supervisor confirms (<see cref="PublicationConfirmed"/>, then <see cref="ResultsPublished"/>) or refuses.</summary>
+[GenerateSerializer, Immutable, Alias("arena.publication-proposed")]
+public sealed record PublicationProposed([property: Id(0)] string Proposal, [property: Id(1)] string Digest);
+
+/// <summary>A supervisor confirmed the proposed publication (their reason); <see cref="ResultsPublished"/> follows in the same write.</summary>
+[GenerateSerializer, Immutable, Alias("arena.publication-confirmed")]
+public sealed record PublicationConfirmed([property: Id(0)] string Proposal, [property: Id(1)] string Reason);
+
+/// <summary>A supervisor refused the proposed publication, with a reason: the results stay unpublished.</summary>
+[GenerateSerializer, Immutable, Alias("arena.publication-refused")]
+public sealed record PublicationRefused([property: Id(0)] string Proposal, [property: Id(1)] string Reason);
+
 /// <summary>What the big screens show: stage, reveal, ranking or podium (the operator's choice).</summary>
 [GenerateSerializer, Immutable, Alias("arena.screen-mode-changed")]
 public sealed record ScreenModeChanged([property: Id(0)] string Mode);

@@ -145,6 +145,10 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
 
     public Task<long> Publish(Caller caller) => Handle(new PublishResults(), caller);
 
+    public Task<long> ConfirmSignOff(string proposal, string reason, Caller caller) => Handle(new ConfirmSignOff(proposal, reason), caller);
+
+    public Task<long> RefuseSignOff(string proposal, string reason, Caller caller) => Handle(new RefuseSignOff(proposal, reason), caller);
+
     public Task<long> SetMode(string mode, Caller caller) => Handle(new ChangeScreenMode(mode), caller);
 
     public Task<long> Timer(string action, int? seconds, Caller caller) => Handle(new RunTimer(action, seconds), caller);

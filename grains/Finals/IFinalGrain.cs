@@ -49,7 +49,14 @@ public interface IFinalGrain : IGrainWithStringKey
 
     Task<long> Close(string contestant, string round, string reason, Caller caller);
 
+    /// <summary>The chief judge publishes; in a final with sign-off, asks a supervisor to (the answer's version is the proposal's).</summary>
     Task<long> Publish(Caller caller);
+
+    /// <summary>A supervisor confirms the chief judge's proposal (an adjustment, or the publication), with a reason: it takes effect.</summary>
+    Task<long> ConfirmSignOff(string proposal, string reason, Caller caller);
+
+    /// <summary>A supervisor refuses the chief judge's proposal, with a reason: it never takes effect.</summary>
+    Task<long> RefuseSignOff(string proposal, string reason, Caller caller);
 
     /// <summary>The standings now, or as of journal event <paramref name="at"/>. A screen sees complete rounds only;
     /// a judge only when chief; auditors and the admin everything.</summary>

@@ -43,7 +43,40 @@ public sealed record FinalView(
     [property: Id(4)] bool Published,
     [property: Id(5)] long Version,
     // Contestants out of the final (弃权 / 缺席): the judges' tablets show them so.
-    [property: Id(6)] IReadOnlyList<WithdrawalView>? Withdrawn = null);
+    [property: Id(6)] IReadOnlyList<WithdrawalView>? Withdrawn = null,
+    // Two-person sign-off: whether the final requires it, what waits for a supervisor, and what they answered.
+    [property: Id(7)] SignOffView? SignOff = null);
+
+/// <summary>A final's sign-off (<see cref="FinalModel.SignOffView"/>).</summary>
+[GenerateSerializer, Immutable, Alias("arena.sign-off-view")]
+public sealed record SignOffView(
+    [property: Id(0)] bool Required,
+    [property: Id(1)] IReadOnlyList<SignOffItem> Pending,
+    [property: Id(2)] IReadOnlyList<SignOffAnswer> Answered);
+
+/// <summary>What the chief judge asked: an <c>adjustment</c> (contestant, round or null for the total, points, reason)
+/// or the <c>publication</c> (of the results whose contestant-stream heads give <see cref="Digest"/>).</summary>
+[GenerateSerializer, Immutable, Alias("arena.sign-off-item")]
+public sealed record SignOffItem(
+    [property: Id(0)] string Proposal,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string? Contestant,
+    [property: Id(3)] string? Round,
+    [property: Id(4)] decimal? Points,
+    [property: Id(5)] string Reason,
+    [property: Id(6)] string ProposedBy,
+    [property: Id(7)] DateTimeOffset ProposedAt,
+    [property: Id(8)] string? Digest,
+    [property: Id(9)] long? DefinitionVersion);
+
+/// <summary>A supervisor's answer to <see cref="Item"/>: confirmed or refused, with their reason, who and when.</summary>
+[GenerateSerializer, Immutable, Alias("arena.sign-off-answer")]
+public sealed record SignOffAnswer(
+    [property: Id(0)] SignOffItem Item,
+    [property: Id(1)] bool Confirmed,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] string By,
+    [property: Id(4)] DateTimeOffset At);
 
 [GenerateSerializer, Immutable, Alias("arena.standings-row")]
 /// <summary>A row of the standings; a withdrawn contestant has no <see cref="Rank"/> (null) and <see cref="Withdrawn"/>

@@ -36,6 +36,11 @@ public static class EventJson
         ["AwardTierRevealed"] = typeof(AwardTierRevealed),
         ["RankingHeld"] = typeof(RankingHeld),
         ["RankingReleased"] = typeof(RankingReleased),
+        ["AdjustmentProposed"] = typeof(AdjustmentProposed),
+        ["AdjustmentRefused"] = typeof(AdjustmentRefused),
+        ["PublicationProposed"] = typeof(PublicationProposed),
+        ["PublicationConfirmed"] = typeof(PublicationConfirmed),
+        ["PublicationRefused"] = typeof(PublicationRefused),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(kv => kv.Value, kv => kv.Key);

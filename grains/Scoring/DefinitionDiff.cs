@@ -38,6 +38,7 @@ public static partial class DefinitionDiff
         add.Value(ChangeKinds.Scoring, "rounding.mode", old.Rounding.Mode, now.Rounding.Mode);
         add.Value(ChangeKinds.Scoring, "ranking.tieBreakers", List(old.Ranking.TieBreakers), List(now.Ranking.TieBreakers));
         Awards(add, old.Awards, now.Awards);
+        add.Value(ChangeKinds.Scoring, "signOff", (old.SignOff == true).ToString(), (now.SignOff == true).ToString());
         // Anything the rules above do not name still counts, and conservatively: it may move scores.
         if (changes.Count == 0 && !SameJson(old, now))
             changes.Add(new DefinitionChange(ChangeKinds.Scoring, "definition", null, null));

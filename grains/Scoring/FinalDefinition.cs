@@ -13,6 +13,9 @@ public sealed record FinalDefinition
     public RoundingRule Rounding { get; init; } = new();
     public RankingRule Ranking { get; init; } = new();
     public IReadOnlyList<AwardTier> Awards { get; init; } = [];
+    /// <summary>Two-person sign-off: every adjustment and the publication take effect only when a supervisor (监督)
+    /// confirms what the chief judge asked. Null or false: the chief's word is enough.</summary>
+    public bool? SignOff { get; init; }
 }
 
 public static class Gates

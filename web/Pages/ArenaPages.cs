@@ -33,6 +33,8 @@ public static class ArenaPages
         foreach (var name in Names) app.MapGet("/" + name, (HttpContext http) => Page(http, name)).ExcludeFromDescription();
         // Access links are /{role}?final=…&code=…: an auditor's link opens the review page.
         app.MapGet("/auditor", (HttpContext http) => Page(http, "review")).ExcludeFromDescription();
+        // A supervisor (监督) reads what an auditor reads, on the same page, and answers the sign-offs there.
+        app.MapGet("/supervisor", (HttpContext http) => Page(http, "review")).ExcludeFromDescription();
         return app;
     }
 

@@ -8,7 +8,7 @@
 const CACHE = 'arena-shell-v2';
 const JUDGE_SHELL = ['/judge', '/assets/arena.css', '/lib/signalr.min.js',
   ...['judge', 'dom', 'i18n', 'api', 'session', 'live', 'nodes', 'outbox', 'steps'].map((m) => `/assets/js/${m}.js`)];
-const SHELL = /^\/(judge|screen|chief|operator|admin|review|auditor)?$|^\/assets\/|^\/lib\//;
+const SHELL = /^\/(judge|screen|chief|operator|admin|review|auditor|supervisor)?$|^\/assets\/|^\/lib\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(JUDGE_SHELL)).then(() => self.skipWaiting()));

@@ -25,6 +25,9 @@ public sealed record RevealDraw(string Seed) : FinalCommand;
 public sealed record RevealAwardTier : FinalCommand;
 public sealed record HoldRanking : FinalCommand;
 public sealed record ReleaseRanking : FinalCommand;
+/// <summary>A supervisor's answer to the chief judge's proposal (an adjustment, or the publication) in a final with sign-off.</summary>
+public sealed record ConfirmSignOff(string Proposal, string? Reason) : FinalCommand;
+public sealed record RefuseSignOff(string Proposal, string? Reason) : FinalCommand;
 
 /// <summary>A new access code named <paramref name="CodeId"/>; <paramref name="Replaces"/>: the subject's codes it revokes (a judge's earlier ones).</summary>
 public sealed record IssueAccess(string CodeId, string Role, string Subject, IReadOnlyList<string> Replaces) : FinalCommand;

@@ -23,7 +23,7 @@ public sealed partial class FinalModel
         ReopenSheet c => Reopen(c, caller),
         AdjustScore c => Adjust(c, caller),
         CloseRound c => Close(c, caller),
-        PublishResults => Publish(caller),
+        PublishResults => Publish(caller, asChief: true),
         ChangeScreenMode c => SetMode(c.Mode, caller),
         RunTimer c => StartStop(c, caller),
         IssueAccess c => Issue(c, caller),
@@ -36,6 +36,8 @@ public sealed partial class FinalModel
         RevealAwardTier => RevealTier(caller),
         HoldRanking => Hold(caller),
         ReleaseRanking => ReleaseHeld(caller),
+        ConfirmSignOff c => Confirm(c, caller),
+        RefuseSignOff c => Refuse(c, caller),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not a command of a final"),
     };
 
@@ -117,6 +119,7 @@ public sealed partial class FinalModel
         if (c.Points == 0) throw ArenaProblem.Invalid("An adjustment needs non-zero points (negative for a penalty).", [new FieldError("points", "must not be 0")]);
         var why = FinalChecks.Reason(c.Reason);
         FinalChecks.NotPublished(Published);
+        if (RequiresSignOff) return ProposeAdjustment(c.Contestant, round, c.Points, why);
         return Decision.Of(StreamHeads.Of(c.Contestant), new AdjustmentApplied(round, c.Points, why));
     }
 
@@ -134,14 +137,17 @@ public sealed partial class FinalModel
         return Decision.Of(StreamHeads.Of(c.Contestant), new RoundClosed(c.Round, why));
     }
 
-    private Decision Publish(Caller caller)
+    /// <summary>The chief judge publishes (in a final with sign-off: asks a supervisor to); a supervisor's confirmation
+    /// publishes with the same checks (<paramref name="asChief"/> false).</summary>
+    private Decision Publish(Caller caller, bool asChief)
     {
-        Chief(caller);
+        if (asChief) Chief(caller);
         FinalChecks.NotPublished(Published);
         // A withdrawn or absent contestant is not waited for.
         var open = Standings.Full.Rows.Where(r => !r.Complete && r.Withdrawn is null).Select(r => r.Name).ToList();
         if (open.Count > 0)
             throw ArenaProblem.Conflict($"Results can be published only when every contestant is complete; still provisional: {string.Join(", ", open)}.");
+        if (asChief && RequiresSignOff) return ProposePublication();
         var heads = _heads.Values.OrderBy(h => h.Stream, StringComparer.Ordinal).ToList();
         return Decision.Of(StreamHeads.Final, new ResultsPublished("", StreamHeads.Digest(heads), heads));
     }

@@ -7,7 +7,7 @@ public sealed partial class FinalModel
 {
     public string StateName => Published ? "published" : Stage is not null || HasScores ? "running" : "ready";
 
-    public FinalView View() => new(FinalId, StateName, RequireDefinition(), Stage, Published, Seq, Withdrawals());
+    public FinalView View() => new(FinalId, StateName, RequireDefinition(), Stage, Published, Seq, Withdrawals(), SignOffView());
 
     public StandingsView StandingsView(bool revealedOnly) =>
         ToView(revealedOnly ? Standings.Revealed : Standings.Full, Seq, Published);

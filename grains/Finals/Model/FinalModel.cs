@@ -56,8 +56,10 @@ public sealed partial class FinalModel
         Seq++;
         RoundJustCompleted = false;
         LastReopened = null;
-        if (StreamHeads.ContestantOf(entry.Stream) is { } contestant) ApplyContestant(contestant, @event);
+        var contestant = StreamHeads.ContestantOf(entry.Stream);
+        if (contestant is not null) ApplyContestant(contestant, @event);
         else ApplyFinal(@event, entry.At);
+        ApplySignOff(entry, @event, contestant);
     }
 
     private void ApplyFinal(object @event, DateTimeOffset at)

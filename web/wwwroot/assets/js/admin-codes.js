@@ -6,7 +6,9 @@ import { client } from './api.js';
 import { describe } from './session.js';
 import { devicesTable } from './admin-devices.js';
 
-const ROLES = [['screen', '大屏', 'Screen'], ['operator', '主持/操作', 'Operator'], ['auditor', '监督/审核', 'Auditor']];
+const ROLES = [['screen', '大屏', 'Screen'], ['operator', '主持/操作', 'Operator'], ['auditor', '审核', 'Auditor']];
+// A final with two-person sign-off also needs a supervisor (监督), who confirms the chief judge's adjustments and publication.
+const SUPERVISOR = ['supervisor', '监督', 'Supervisor'];
 
 export async function codesPanel(section, session, finalId) {
   const api = client({ ...session, finalId });
@@ -33,13 +35,14 @@ export async function codesPanel(section, session, finalId) {
     message.textContent = '';
     try {
       for (const j of definition.judges) if (!latest('judge', j.id)) await api.act('/access', { role: 'judge', subject: j.id });
-      for (const [role] of ROLES) if (!codes.some((c) => c.role === role)) await api.act('/access', { role, subject: role });
+      for (const [role] of roles()) if (!codes.some((c) => c.role === role)) await api.act('/access', { role, subject: role });
       lastIssued = null;
       await reload();
       draw();
     } catch (e) { message.textContent = describe(e); }
   }
-  const roleName = (role) => { const r = ROLES.find(([x]) => x === role); return r ? L(r[1], r[2]) : role; };
+  const roles = () => (definition.signOff ? [...ROLES, SUPERVISOR] : ROLES);
+  const roleName = (role) => { const r = [...ROLES, SUPERVISOR].find(([x]) => x === role); return r ? L(r[1], r[2]) : role; };
   const open = (href, cls) => h('a', { class: `button ${cls ?? ''}`, href, target: '_blank' }, L('打开', 'Open'));
   function draw() {
     const label = h('input', { id: 'code-label', placeholder: L('名称，如 大屏2', 'label, e.g. screen-2') });
@@ -48,11 +51,12 @@ export async function codesPanel(section, session, finalId) {
     // The newest code of each device that is not a judge's tablet (a second screen has its own label).
     const devices = [...new Map(codes.filter((c) => c.role !== 'judge').sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : 1))
       .map((c) => [`${c.role}/${c.subject}`, c])).values()];
-    const missing = definition.judges.filter((j) => !latest('judge', j.id)).length + ROLES.filter(([role]) => !codes.some((c) => c.role === role)).length;
+    const missing = definition.judges.filter((j) => !latest('judge', j.id)).length + roles().filter(([role]) => !codes.some((c) => c.role === role)).length;
     render(section,
       h('h2', {}, L(`访问码与设备：${definition.title}`, `Codes and devices: ${definition.title}`)),
       h('ol', { class: 'steps muted no-print' },
-        h('li', {}, L('一键发放全部访问码（每位评委、大屏、主持/操作、审核各一个）。', 'Issue every code at once (each judge, a screen, an operator, an auditor).')),
+        h('li', {}, L(definition.signOff ? '一键发放全部访问码（每位评委、大屏、主持/操作、审核、监督各一个）。' : '一键发放全部访问码（每位评委、大屏、主持/操作、审核各一个）。',
+          definition.signOff ? 'Issue every code at once (each judge, a screen, an operator, an auditor, a supervisor).' : 'Issue every code at once (each judge, a screen, an operator, an auditor).')),
         h('li', {}, L('打印评委二维码，评委用平板扫码即登录；或在各设备上打开下面的链接。', 'Print the judges\' QR sheet (a tablet scanning its code is signed in), or open the links below on each device.')),
         h('li', {}, L('主持/操作页叫选手上台；评委评分；大屏亮分；主裁判确认并发布。', 'The operator calls contestants; judges score; the screen reveals; the chief judge checks and publishes.'))),
       h('div', { class: 'row no-print' },
@@ -67,7 +71,7 @@ export async function codesPanel(section, session, finalId) {
         chiefCode && h('tr', { dataset: { role: 'chief' } }, h('td', {}, L('主裁判', 'Chief judge')), h('td', {}, chief.name), h('td', { class: 'code' }, chiefCode.code),
           h('td', { class: 'link' }, h('a', { href: chiefUrl(chiefCode), target: '_blank', class: 'chief-link' }, chiefUrl(chiefCode))), h('td', {}, open(chiefUrl(chiefCode))))),
       devices.length === 0 && h('p', { class: 'muted' }, L('还没有设备访问码。', 'No device code yet.')),
-      h('div', { class: 'row no-print' }, label, ROLES.map(([role, zh, en]) =>
+      h('div', { class: 'row no-print' }, label, roles().map(([role, zh, en]) =>
         h('button', { type: 'button', dataset: { role }, onclick: () => issue(role, label.value.trim() || role) }, L(`新${zh}码`, `New ${en.toLowerCase()} code`)))),
       lastIssued && lastIssued.role !== 'judge' && h('p', { class: 'pill info', id: 'last-code' },
         `${lastIssued.role} · ${lastIssued.subject}: ${lastIssued.code} — `, h('a', { href: lastIssued.url, target: '_blank' }, lastIssued.url)),

@@ -6,7 +6,7 @@ import { L } from './i18n.js';
 import { describe } from './session.js';
 
 const STATES = { issued: ['未登录', 'Not signed in'], redeemed: ['已登录', 'Signed in'], revoked: ['已撤销', 'Revoked'] };
-const ROLES = { judge: ['评委', 'Judge'], screen: ['大屏', 'Screen'], operator: ['主持/操作', 'Operator'], auditor: ['监督/审核', 'Auditor'] };
+const ROLES = { judge: ['评委', 'Judge'], screen: ['大屏', 'Screen'], operator: ['主持/操作', 'Operator'], auditor: ['审核', 'Auditor'], supervisor: ['监督', 'Supervisor'] };
 
 const when = (t) => (t ? new Date(t).toLocaleString() : '—');
 const named = (table, key) => (table[key] ? L(...table[key]) : key);
