@@ -18,8 +18,10 @@ public static class ContestantBlock
         foreach (var a in c.Adjustments)
         {
             var where = a.Round is { } r ? d.Rounds.FirstOrDefault(x => x.Id == r)?.Title ?? r : t.L("总分", "the total");
-            flow.Paragraph(t.L($"调整：{ReportText.Signed(a.Points)} 分（计入{where}），理由：{a.Reason}；{t.Actor(a.Actor, d)}，{t.Time(a.At, data.Zone)}",
-                $"Adjustment: {ReportText.Signed(a.Points)} (to {where}), reason: {a.Reason}; {t.Actor(a.Actor, d)}, {t.Time(a.At, data.Zone)}"), PageFlow.Font(8.5), after: 1);
+            var confirmed = a.Confirmed is { } s
+                ? t.L($"；{t.Actor(s.By, d)} 确认，{t.Time(s.At, data.Zone)}（{s.Reason}）", $"; confirmed by {t.Actor(s.By, d)}, {t.Time(s.At, data.Zone)} ({s.Reason})") : "";
+            flow.Paragraph(t.L($"调整：{ReportText.Signed(a.Points)} 分（计入{where}），理由：{a.Reason}；{t.Actor(a.Actor, d)}，{t.Time(a.At, data.Zone)}{confirmed}",
+                $"Adjustment: {ReportText.Signed(a.Points)} (to {where}), reason: {a.Reason}; {t.Actor(a.Actor, d)}, {t.Time(a.At, data.Zone)}{confirmed}"), PageFlow.Font(8.5), after: 1);
         }
         var award = c.Withdrawn is null && c.Row.Award is { } aw ? t.L($"　奖项 {aw}", $"   award {aw}") : "";
         var rank = c.Withdrawn is null ? t.L($"　名次 {c.Row.Rank}", $"   rank {c.Row.Rank}") : "";

@@ -21,6 +21,9 @@ public sealed record ReportData(
 {
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The supervisor's confirmation of the publication, in a final with sign-off.</summary>
+    public SignOffReport? PublicationConfirmed { get; init; }
+
     /// <summary>The judge-consistency figures of the same snapshot (the result sheet's annex), with the chief page's default thresholds.</summary>
     public JudgeReportView? JudgeReport { get; init; }
 
@@ -46,5 +49,9 @@ public sealed record RoundReport(RoundDefinition Round, RoundResult Result, IRea
 /// </summary>
 public sealed record JudgeSheet(JudgeDefinition Judge, string State, decimal? Total, IReadOnlyDictionary<string, decimal>? Criteria, bool? Counted);
 
-/// <summary>A penalty or bonus: the round it names (null: the total), points, the reason, who applied it and when.</summary>
-public sealed record AdjustmentReport(string? Round, decimal Points, string Reason, string Actor, DateTimeOffset At);
+/// <summary>A penalty or bonus: the round it names (null: the total), points, the reason, who applied it (asked for it,
+/// in a final with sign-off) and when, and the supervisor's confirmation there.</summary>
+public sealed record AdjustmentReport(string? Round, decimal Points, string Reason, string Actor, DateTimeOffset At, SignOffReport? Confirmed = null);
+
+/// <summary>A supervisor's confirmation (sign-off): who, when, their reason.</summary>
+public sealed record SignOffReport(string By, DateTimeOffset At, string Reason);

@@ -31,13 +31,25 @@ public static class ReportSource
 
         return new ReportData(d, model.Published, published?.At, clock.GetUtcNow(),
             model.PublishedDigest ?? check.Digest ?? "", ExportKeyCheck.Fingerprint(signer.ExportPublicKey), entries.Count, contestants)
-        { Zone = clock.LocalTimeZone, JudgeReport = JudgeReportView.From(d, model.Published, JudgeConsistency.Compute(d, model.Standings.Full, new OutlierThresholds())) };
+        { Zone = clock.LocalTimeZone, PublicationConfirmed = PublicationSignOff(entries), JudgeReport = JudgeReportView.From(d, model.Published, JudgeConsistency.Compute(d, model.Standings.Full, new OutlierThresholds())) };
     }
 
-    /// <summary>Every adjustment with who applied it and when: the journal entry carries those, the event the rest.</summary>
-    private static IEnumerable<(string Contestant, AdjustmentReport Adjustment)> Adjustments(IEnumerable<JournalEntry> entries) =>
-        from e in entries
-        where e.Type == nameof(AdjustmentApplied) && StreamHeads.ContestantOf(e.Stream) is not null
-        let a = (AdjustmentApplied)EventJson.Deserialize(e.Type, e.Data)
-        select (StreamHeads.ContestantOf(e.Stream)!, new AdjustmentReport(a.Round, a.Points, a.Reason, e.Actor, e.At));
+    /// <summary>Every adjustment with who applied it and when: the journal entry carries those, the event the rest. A
+    /// confirmed proposal (sign-off) is printed as the chief judge asked it, with the supervisor's confirmation.</summary>
+    private static IEnumerable<(string Contestant, AdjustmentReport Adjustment)> Adjustments(IReadOnlyList<JournalEntry> entries)
+    {
+        var asked = (from e in entries where e.Type == nameof(AdjustmentProposed)
+                     select (Entry: e, Event: (AdjustmentProposed)EventJson.Deserialize(e.Type, e.Data))).ToDictionary(x => x.Event.Proposal, x => x.Entry);
+        return from e in entries
+               where e.Type == nameof(AdjustmentApplied) && StreamHeads.ContestantOf(e.Stream) is not null
+               let a = (AdjustmentApplied)EventJson.Deserialize(e.Type, e.Data)
+               let proposal = a.Proposal is { } id ? asked.GetValueOrDefault(id) : null
+               select (StreamHeads.ContestantOf(e.Stream)!, proposal is null
+                   ? new AdjustmentReport(a.Round, a.Points, a.Reason, e.Actor, e.At)
+                   : new AdjustmentReport(a.Round, a.Points, a.Reason, proposal.Actor, proposal.At, new SignOffReport(e.Actor, e.At, a.Note ?? "")));
+    }
+
+    private static SignOffReport? PublicationSignOff(IReadOnlyList<JournalEntry> entries) =>
+        entries.LastOrDefault(e => e.Type == nameof(PublicationConfirmed)) is { } e
+            ? new SignOffReport(e.Actor, e.At, ((PublicationConfirmed)EventJson.Deserialize(e.Type, e.Data)).Reason) : null;
 }

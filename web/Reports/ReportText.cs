@@ -44,7 +44,9 @@ public sealed record ReportText(bool English)
     /// <summary>Who did it, as the journal records it ("judge:j1"), with the judge's name when it is one.</summary>
     public string Actor(string actor, FinalDefinition d) =>
         actor.StartsWith("judge:", StringComparison.Ordinal) && d.Judges.FirstOrDefault(j => j.Id == actor["judge:".Length..]) is { } judge
-            ? L($"{judge.Name}（{actor}）", $"{judge.Name} ({actor})") : actor;
+            ? L($"{judge.Name}（{actor}）", $"{judge.Name} ({actor})")
+        : actor.StartsWith("supervisor:", StringComparison.Ordinal) ? L($"监督 {actor["supervisor:".Length..]}", $"supervisor {actor["supervisor:".Length..]}")
+        : actor;
 
     /// <summary>A panel's title (the rounds name their panels), or its id.</summary>
     public static string Panel(FinalDefinition d, string panel) =>

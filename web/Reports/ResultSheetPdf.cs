@@ -32,9 +32,11 @@ public static class ResultSheetPdf
     private static string Status(ReportData data, ReportText t)
     {
         var printed = t.Time(data.PrintedAt, data.Zone);
+        var confirmed = data.PublicationConfirmed is { } s
+            ? t.L($"（经{t.Actor(s.By, data.Definition)}确认：{s.Reason}）", $" (confirmed by {t.Actor(s.By, data.Definition)}: {s.Reason})") : "";
         return data.PublishedAt is { } at
-            ? t.L($"发布时间：{t.Time(at, data.Zone)}　打印时间：{printed}　日志事件：{data.Events} 个",
-                $"Published {t.Time(at, data.Zone)}   printed {printed}   journal events: {data.Events}")
+            ? t.L($"发布时间：{t.Time(at, data.Zone)}{confirmed}　打印时间：{printed}　日志事件：{data.Events} 个",
+                $"Published {t.Time(at, data.Zone)}{confirmed}   printed {printed}   journal events: {data.Events}")
             : t.L($"尚未发布，成绩为暂定　打印时间：{printed}　日志事件：{data.Events} 个",
                 $"Not yet published: results are provisional   printed {printed}   journal events: {data.Events}");
     }

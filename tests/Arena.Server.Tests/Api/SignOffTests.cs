@@ -46,6 +46,16 @@ public sealed class SignOffTests(ServerFixture server)
         Assert.Contains(journal, e => e!["type"]!.GetValue<string>() == "PublicationConfirmed" && e["data"]!["reason"]!.GetValue<string>() == "核对无误");
         var verify = (await supervisor.Get($"api/finals/{final.Id}/verify")).Json!;
         Assert.True(verify["ok"]!.GetValue<bool>(), verify.ToJsonString());
+
+        // The result sheet shows who confirmed what and when: the penalty as the chief asked it, then the supervisor.
+        var pdf = await supervisor.Download($"api/finals/{final.Id}/result-sheet.pdf");
+        Assert.True(pdf.Status == HttpStatusCode.OK, pdf.ToString());
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf.Bytes);
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        Assert.Contains("理由：超时", text);
+        Assert.Contains("监督 李监督 确认", text);
+        Assert.Contains("核实超时 40 秒", text);
+        Assert.Contains("经监督 李监督确认：核对无误", text);
     }
 
     [Fact]

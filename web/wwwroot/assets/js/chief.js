@@ -9,6 +9,7 @@ import { latest } from './latest.js';
 import { outliers } from './outliers.js';
 import { standingsTable, withdrawnLabel } from './standings-table.js';
 import { judgeReportCard } from './judge-report.js';
+import { signOffCard } from './sign-off.js';
 
 const main = $('#main');
 const live = h('span', { class: 'pill', id: 'live' });
@@ -29,12 +30,15 @@ let sheets = [];
 let standings = null;
 let action = null;   // the open dialog: { kind: 'reopen'|'adjust'|'close'|'publish', contestant?, judge? }
 let message = null;  // { kind, text }
+let signOff = info.signOff; // two-person sign-off: what waits for a supervisor (re-read with every load)
 let report = null;   // the judges' consistency figures, when the chief asked for them (with this page's thresholds)
 
 // Every live update asks for the sheets and standings again; a burst of sheets costs one read at a time (latest.js).
 const load = latest(async () => {
   try {
-    [sheets, standings] = await Promise.all([api.final('/sheets'), api.final('/standings')]);
+    let fresh;
+    [sheets, standings, fresh] = await Promise.all([api.final('/sheets'), api.final('/standings'), signOff?.required ? api.final('/info') : null]);
+    if (fresh) signOff = fresh.signOff;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { signedOut('chief', e); return; }
     message = { kind: 'bad', text: describe(e) };
@@ -92,8 +96,11 @@ function draw() {
         `${r.title || r.id}: tap a submitted score to reopen it for the judge. ⚠ marks a score far from the others.`))),
     standings && h('section', { class: 'card' }, h('h2', {}, L('成绩', 'Standings')), standingsTable(definition, standings),
       h('div', { class: 'row spaced' }, standings.published ? h('span', { class: 'pill ok', id: 'published' }, L('结果已发布', 'Results published'))
-        : h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => open({ kind: 'publish' }) }, L('发布最终结果', 'Publish the results')),
+        : signOff?.pending.some((p) => p.kind === 'publication') ? h('span', { class: 'pill warn', id: 'publication-pending' }, L('发布待监督确认', 'Publication waits for the supervisor'))
+        : h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => open({ kind: 'publish' }) },
+          signOff?.required ? L('提交发布（需监督确认）', 'Ask to publish (a supervisor confirms)') : L('发布最终结果', 'Publish the results')),
         h('button', { type: 'button', id: 'show-report', onclick: showReport }, report ? L('更新评委一致性', 'Refresh judge consistency') : L('查看评委评分一致性', 'Judge consistency')))),
+    signOffCard(signOff, definition, api, false, load),
     report && judgeReportCard(report));
 }
 
@@ -150,7 +157,9 @@ function dialog() {
         await api.act('/adjustments', { contestant: a.contestant, round: target.value || null, points: Number(points.value), reason: reason.value.trim() });
       }
       action = null;
-      message = { kind: 'ok', text: L('已完成：', 'Done: ') + title };
+      // With sign-off a penalty or the publication is only asked for: say so, not "done".
+      const asked = signOff?.required && (a.kind === 'adjust' || a.kind === 'publish');
+      message = { kind: 'ok', text: (asked ? L('已提交，待监督确认：', 'Asked; waits for the supervisor: ') : L('已完成：', 'Done: ')) + title };
       await load();
     } catch (e) { fail(describe(e)); }
   }

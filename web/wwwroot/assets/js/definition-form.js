@@ -69,7 +69,9 @@ export function definitionForm(container, model, onChange, prefix = 'f') {
           field('gate', '评分时机', 'Gate', 'select', ['on-stage', 'open']),
           field('rounding.decimals', '保留小数位', 'Decimals', 'number'),
           field('rounding.mode', '舍入方式', 'Rounding', 'select', ['half-up', 'half-even']),
-          field('ranking.tieBreakers', '并列时依次比较', 'Tie-breakers', 'list'))),
+          field('ranking.tieBreakers', '并列时依次比较', 'Tie-breakers', 'list'),
+          // Two-person sign-off: the chief judge's adjustments and publication wait for a supervisor (监督).
+          field('signOff', '加减分和发布须经监督确认', 'Adjustments and publication need a supervisor', 'checkbox'))),
       h('fieldset', { dataset: { path: 'rounds' } }, h('legend', {}, L('轮次', 'Rounds')),
         model.rounds.map((r, i) => h('div', { class: 'item', dataset: { path: `rounds[${i}]` } },
           h('div', { class: 'fields' }, field(`rounds[${i}].id`, '编号', 'Id'), field(`rounds[${i}].title`, '名称', 'Title'),

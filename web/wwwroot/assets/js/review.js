@@ -7,23 +7,25 @@ import { signIn, signOutButton, signedOut, describe } from './session.js';
 import { standingsTable, describeEvent, namesOf, withdrawnLabel } from './standings-table.js';
 import { drawCard } from './draw-check.js';
 import { judgeReportCard } from './judge-report.js';
+import { signOffCard } from './sign-off.js';
 
 const main = $('#main');
 $('#bar').append(languageSwitch());
 applyStatic();
 
-const session = await signIn('review', main, { roles: ['auditor'], allowAdmin: true });
+// A supervisor (监督) reads what an auditor reads, here, and answers the sign-offs.
+const session = await signIn('review', main, { roles: ['auditor', 'supervisor'], allowAdmin: true });
 $('#bar').append(h('span', { class: 'who' }, session.finalId), signOutButton('review'));
 const api = client(session);
 
-let definition, sheets, journal, verify, names, withdrawn, report;
+let definition, sheets, journal, verify, names, withdrawn, report, signOff;
 let at = null; // the journal event the slider shows; null = now
 let standings = null;
 
 async function load() {
   try {
     [definition, sheets, journal, verify, report] = await Promise.all([
-      api.final('').then((f) => { withdrawn = Object.fromEntries((f.withdrawn ?? []).map((w) => [w.contestant, w.kind])); return f.definition; }),
+      api.final('').then((f) => { withdrawn = Object.fromEntries((f.withdrawn ?? []).map((w) => [w.contestant, w.kind])); signOff = f.signOff; return f.definition; }),
       api.final('/sheets'), api.final('/journal'), api.final('/verify'), api.final('/report/judges')]);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { signedOut('review', e); return; }
@@ -43,6 +45,7 @@ function draw() {
   slider.addEventListener('input', () => moveTo(journal[Number(slider.value)].seq));
   const event = journal[idx];
   render(main,
+    signOffCard(signOff, definition, api, session.role === 'supervisor', load),
     h('section', { class: 'card', id: 'verify' }, h('h2', {}, L('日志校验', 'Journal verification')),
       verify.ok ? h('span', { class: 'pill ok' }, L(`通过：${verify.events} 个事件，哈希链完整，结果可复算`, `OK: ${verify.events} events, hash chains intact, results recomputed`))
         : [h('span', { class: 'pill bad' }, L('校验失败', 'Verification FAILED')), h('ul', {}, verify.problems.map((p) => h('li', {}, p)))],

@@ -35,8 +35,14 @@ export function describeEvent(e, names) {
     case 'ContestantCalled': return L(`${who(d.contestant)} 上台（${d.round}）`, `${who(d.contestant)} called to the stage (${d.round})`);
     case 'SheetSubmitted': return L(`${who(d.judge)} 为 ${contestant} 评分 ${d.total}（${d.round}）`, `${who(d.judge)} scored ${contestant} ${d.total} (${d.round})`);
     case 'SheetReopened': return L(`退回 ${who(d.judge)} 对 ${contestant} 的评分（${d.round}）：${d.reason}`, `${who(d.judge)}'s sheet for ${contestant} reopened (${d.round}): ${d.reason}`);
-    case 'AdjustmentApplied': return L(`${contestant} ${d.points > 0 ? '加' : '扣'} ${Math.abs(d.points)} 分${d.round ? `（${d.round}）` : ''}：${d.reason}`,
-      `${contestant} ${d.points > 0 ? '+' : ''}${d.points} points${d.round ? ` (${d.round})` : ''}: ${d.reason}`);
+    case 'AdjustmentApplied': return L(`${contestant} ${d.points > 0 ? '加' : '扣'} ${Math.abs(d.points)} 分${d.round ? `（${d.round}）` : ''}：${d.reason}${d.proposal ? `（监督确认：${d.note ?? ''}）` : ''}`,
+      `${contestant} ${d.points > 0 ? '+' : ''}${d.points} points${d.round ? ` (${d.round})` : ''}: ${d.reason}${d.proposal ? ` (confirmed by the supervisor: ${d.note ?? ''})` : ''}`);
+    case 'AdjustmentProposed': return L(`申请为 ${contestant} ${d.points > 0 ? '加' : '扣'} ${Math.abs(d.points)} 分${d.round ? `（${d.round}）` : ''}，待监督确认：${d.reason}`,
+      `Asked: ${d.points > 0 ? '+' : ''}${d.points} for ${contestant}${d.round ? ` (${d.round})` : ''}, waits for the supervisor: ${d.reason}`);
+    case 'AdjustmentRefused': return L(`监督拒绝对 ${contestant} 的调整（${d.proposal}）：${d.reason}`, `Supervisor refused the adjustment of ${contestant} (${d.proposal}): ${d.reason}`);
+    case 'PublicationProposed': return L('申请发布最终结果，待监督确认', 'Asked to publish the results; waits for the supervisor');
+    case 'PublicationConfirmed': return L(`监督确认发布：${d.reason}`, `Supervisor confirmed the publication: ${d.reason}`);
+    case 'PublicationRefused': return L(`监督拒绝发布：${d.reason}`, `Supervisor refused the publication: ${d.reason}`);
     case 'RoundClosed': return L(`结束 ${contestant} 的 ${d.round} 轮：${d.reason}`, `${contestant}'s ${d.round} round closed: ${d.reason}`);
     case 'ResultsPublished': return L(`发布最终结果（摘要 ${d.digest?.slice(0, 16) ?? ''}…）`, `Results published (digest ${d.digest?.slice(0, 16) ?? ''}…)`);
     case 'ScreenModeChanged': return L(`大屏切换为“${modeName(d.mode)}”`, `Screen shows ${d.mode}`);
