@@ -40,7 +40,7 @@ public sealed class ClusterNodes : IAsyncDisposable
                 ["Arena:ServiceId"] = service,
                 ["Arena:ClusterId"] = service,
                 ["Arena:JournalKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-                ["Arena:ClusterCertificate"] = ClusterCertificate(), // the nodes' mutual TLS
+                ["Arena:ClusterCertificate"] = await ServerProcess.ClusterCertificate(o, log), // the nodes' mutual TLS
             };
             cluster.AdminKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             var n = o.Nodes ?? 1;
@@ -93,19 +93,5 @@ public sealed class ClusterNodes : IAsyncDisposable
     {
         foreach (var s in _servers) await s.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
-    }
-
-    /// <summary>A certificate the nodes share for their mutual TLS, as `Arena.Silo cluster-certificate FILE` makes one.</summary>
-    private static string ClusterCertificate()
-    {
-        using var key = System.Security.Cryptography.RSA.Create(2048);
-        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=arena-cluster", key,
-            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension(
-            [new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1"), new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(7));
-        var path = Path.Combine(Directory.CreateTempSubdirectory("arena-loadtest-cert-").FullName, "cluster.pfx");
-        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
-        return path;
     }
 }

@@ -62,6 +62,17 @@ public sealed class ServerProcess : IAsyncDisposable
         (_process, _log, LogPath) = (again._process, again._log, again.LogPath);
     }
 
+    /// <summary>A new certificate for a cluster's nodes, made as an organiser makes one: <c>Arena.Silo cluster-certificate FILE</c>.</summary>
+    public static async Task<string> ClusterCertificate(Options o, TextWriter console)
+    {
+        var dll = o.SiloDll ?? await ReleaseSilo(console);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("arena-loadtest-cert-").FullName, "cluster.pfx");
+        using var made = Process.Start(new ProcessStartInfo("dotnet", [dll, "cluster-certificate", path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await made.StandardOutput.ReadToEndAsync() + await made.StandardError.ReadToEndAsync();
+        await made.WaitForExitAsync();
+        return made.ExitCode == 0 ? path : throw new InvalidOperationException("making the cluster certificate failed: " + output);
+    }
+
     private static readonly SemaphoreSlim Building = new(1, 1);
 
     private static async Task<string> ReleaseSilo(TextWriter console)
