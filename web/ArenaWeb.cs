@@ -92,6 +92,7 @@ public static class ArenaWeb
         app.MapExportApi();
         app.MapEventDayApi();
         app.MapSignOffApi();
+        app.MapFeedApi();
         app.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");

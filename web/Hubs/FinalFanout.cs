@@ -48,6 +48,13 @@ public sealed class FinalFanout(IGrainFactory grains, FinalGrains finals, LivePu
         }
     }
 
+    /// <summary>Completes at the final's next change told to this node (subscribing it first when it is not).</summary>
+    public async Task<Task> NextChange(string finalId)
+    {
+        await EnsureSubscribed(finalId);
+        return (await ObserverOf(finalId)).Changed;
+    }
+
     /// <summary>A screen here was given the state of this version directly (its Join): no need to catch the node up to it.</summary>
     public void Saw(string finalId, long version)
     {

@@ -15,6 +15,7 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
     private readonly DeviceConnections _devices;
     private readonly ScreenCoalescer _coalescer;
     private long _seenVersion;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FinalObserver(string finalId, FinalGrains finals, LivePush push, DeviceConnections devices, TimeSpan window, TimeProvider clock, ILogger logger)
     {
@@ -37,9 +38,13 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
         while (version > (seen = Interlocked.Read(ref _seenVersion)) && Interlocked.CompareExchange(ref _seenVersion, version, seen) != seen) { }
     }
 
+    /// <summary>Completes at the next change of the final told to this node (the event feed waits on it instead of polling).</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
     public Task Updated(LiveUpdate update)
     {
         Saw(update.Version);
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         if (update.Revoked is { Count: > 0 } revoked) _devices.Close(_finalId, revoked);
         _ = _push.Judges(_finalId, update, update.Stage ?? update.State?.Stage);
         _coalescer.Offer(update);
