@@ -1,4 +1,5 @@
 using Arena.Silo;
+using Arena.Silo.Backup;
 using Arena.Silo.Cluster;
 using Arena.Silo.Telemetry;
 using Arena.Web;
@@ -7,6 +8,8 @@ using Arena.Web;
 if (VerifyCommand.Matches(args)) return VerifyCommand.Run(args, Console.Out, Console.Error);
 // `cluster-certificate FILE`: the certificate a cluster's nodes share for their mutual TLS.
 if (ClusterCertificateCommand.Matches(args)) return ClusterCertificateCommand.Run(args, Console.Out, Console.Error);
+// `backup FILE` / `restore FILE`: a single node's data folder with its keys, as one file, and back.
+if (BackupCommand.Matches(args)) return await BackupCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();
@@ -17,6 +20,7 @@ var app = builder.Build();
 app.UseArenaWeb();
 app.MapArenaTelemetry();
 app.MapClusterApi();
+app.MapBackupApi();
 app.Run();
 return 0;
 

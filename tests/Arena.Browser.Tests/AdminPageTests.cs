@@ -92,4 +92,17 @@ public sealed class AdminPageTests(BrowserFixture arena)
         await admin.ReloadAsync();
         await Assertions.Expect(admin.Locator("#sign-in-failures")).ToContainTextAsync("有 3 次用错误的访问码登录本决赛");
     }
+
+    [Fact]
+    public async Task the_admin_downloads_a_backup_of_every_final_and_its_keys_from_the_page()
+    {
+        var admin = await SignedInAdmin();
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#backup").ClickAsync());
+        Assert.Matches("^arena-backup-\\d{14}\\.zip$", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"arena-page-backup-{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(path);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            Assert.Superset(new HashSet<string> { "arena.db", "journal.key", "arena-backup.json" }, zip.Entries.Select(e => e.Name).ToHashSet());
+        File.Delete(path);
+    }
 }

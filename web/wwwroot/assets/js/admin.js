@@ -2,7 +2,7 @@
 // codes and print the judges' QR sheet.
 import { h, render, $ } from './dom.js';
 import { L, onLanguage, languageSwitch, applyStatic } from './i18n.js';
-import { client, request, ApiError } from './api.js';
+import { client, request, download, ApiError } from './api.js';
 import { stored, save, forget, byAdminKey, describe, signOutButton } from './session.js';
 import { definitionForm, starter } from './definition-form.js';
 import { codesPanel } from './admin-codes.js';
@@ -43,7 +43,16 @@ async function start() {
         finals.map((f) => h('tr', { class: f.id === selected ? 'selected' : '', dataset: { final: f.id } }, h('td', {}, f.id), h('td', {}, f.title), h('td', {}, f.state),
           h('td', {}, h('button', { type: 'button', class: 'manage', onclick: () => { manage(f.id); codes.scrollIntoView({ behavior: 'smooth' }); } },
             L('发码与设备', 'Codes and devices')), ' ',
-            h('button', { type: 'button', class: 'edit', onclick: () => edit(f.id) }, L('编辑', 'Amend')))))));
+            h('button', { type: 'button', class: 'edit', onclick: () => edit(f.id) }, L('编辑', 'Amend')))))),
+    // The whole data folder with its keys, as one file to take home (Arena.Silo restore FILE puts it back).
+    h('div', { class: 'row spaced' }, h('button', { type: 'button', id: 'backup', onclick: backup }, L('下载备份（全部数据与密钥）', 'Download a backup (all data and keys)')),
+      backupMessage));
+  const backupMessage = h('span', { class: 'error', role: 'alert', id: 'backup-message' });
+  const backup = async () => {
+    backupMessage.textContent = '';
+    try { await download(session, '/api/backup', `arena-backup-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.zip`); }
+    catch (e) { backupMessage.textContent = describe(e); }
+  };
   const edit = async (id) => {
     amend.hidden = false;
     try {
