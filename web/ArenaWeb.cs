@@ -42,6 +42,13 @@ public static class ArenaWeb
             .Configure<Tokens>((o, tokens) => BearerOptions.Configure(o, tokens));
         services.AddAuthorization();
         services.AddSignalR();
+        // The HTTP API described as OpenAPI 3 (GET /openapi/v1.json), from the endpoints themselves.
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Arena";
+            document.Info.Description = "Real-time scoring for judged finals. Errors are RFC 7807 problem details; tokens go in Authorization: Bearer.";
+            return Task.CompletedTask;
+        }));
         services.AddArenaNodes(configuration);
         services.AddSingleton<ArenaMetrics>();
         services.AddSingleton<FinalGrains>();
@@ -99,6 +106,7 @@ public static class ArenaWeb
         app.MapQrApi();
         app.MapSignInFailuresApi();
         app.MapArenaPages();
+        app.MapOpenApi();
         return app;
     }
 }
