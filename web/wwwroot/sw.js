@@ -5,7 +5,7 @@
 // (/hubs) always go to the network: scores, codes and tokens are never cached. A new version of a page is therefore
 // shown from the second load after it was deployed.
 // Browsers run service workers only in a secure context: https, or http on localhost / 127.0.0.1.
-const CACHE = 'arena-shell-v2';
+const CACHE = 'arena-shell-v3';
 const JUDGE_SHELL = ['/judge', '/assets/arena.css', '/lib/signalr.min.js',
   ...['judge', 'dom', 'i18n', 'api', 'session', 'live', 'nodes', 'outbox', 'steps'].map((m) => `/assets/js/${m}.js`)];
 const SHELL = /^\/(judge|screen|chief|operator|admin|review|auditor|supervisor)?$|^\/assets\/|^\/lib\//;
