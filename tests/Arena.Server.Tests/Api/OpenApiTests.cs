@@ -16,7 +16,8 @@ public sealed class OpenApiTests
     {
         var data = Directory.CreateTempSubdirectory("arena-openapi-").FullName;
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Arena:DataDir", data).UseSetting("Arena:AdminKey", "k").UseSetting("Arena:SiloPort", SiloProcess.FreePort().ToString()));
+            .UseSetting("Arena:DataDir", data).UseSetting("Arena:AdminKey", "k").UseSetting("Arena:SiloPort", SiloProcess.FreePort().ToString())
+            .UseSetting("Logging:LogLevel:Default", "Warning"));
         using var client = app.CreateClient();
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
         var documented = document["paths"]!.AsObject()
