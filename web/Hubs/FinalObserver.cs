@@ -15,7 +15,7 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
     private readonly DeviceConnections _devices;
     private readonly ScreenCoalescer _coalescer;
     private long _seenVersion;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _changed; // made only when a feed waits: the score path allocates nothing for it
 
     public FinalObserver(string finalId, FinalGrains finals, LivePush push, DeviceConnections devices, TimeSpan window, TimeProvider clock, ILogger logger)
     {
@@ -39,12 +39,21 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
     }
 
     /// <summary>Completes at the next change of the final told to this node (the event feed waits on it instead of polling).</summary>
-    public Task Changed => Volatile.Read(ref _changed).Task;
+    public Task Changed
+    {
+        get
+        {
+            var waiting = Volatile.Read(ref _changed);
+            if (waiting is not null) return waiting.Task;
+            var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return (Interlocked.CompareExchange(ref _changed, fresh, null) ?? fresh).Task;
+        }
+    }
 
     public Task Updated(LiveUpdate update)
     {
         Saw(update.Version);
-        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Interlocked.Exchange(ref _changed, null)?.TrySetResult();
         if (update.Revoked is { Count: > 0 } revoked) _devices.Close(_finalId, revoked);
         _ = _push.Judges(_finalId, update, update.Stage ?? update.State?.Stage);
         _coalescer.Offer(update);
