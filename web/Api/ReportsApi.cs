@@ -36,7 +36,8 @@ public static class ReportsApi
     {
         var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin, AccessRoles.Judge);
         var final = grains.GetGrain<IFinalGrain>(id);
-        var report = await final.JudgeReport(new OutlierThresholds(points ?? 10, sds ?? 2), caller);
+        var defaults = new OutlierThresholds(); // the chief page's defaults, kept in one place
+        var report = await final.JudgeReport(new OutlierThresholds(points ?? defaults.Points, sds ?? defaults.Sds), caller);
         var view = await final.Info(caller);
         return TypedResults.Ok(JudgeReportView.From(view.Definition, view.Published, report));
     }
