@@ -1,3 +1,4 @@
+using Arena.Access;
 using Arena.Scoring;
 using Arena.Journal;
 
@@ -33,7 +34,7 @@ public sealed partial class FinalGrain
     {
         var d = _model.RequireDefinition();
         _model.Admit(caller);
-        if (caller.Role is not ("admin" or "auditor" or "supervisor") && !caller.IsChiefOf(d))
+        if (caller.Role is not (AccessRoles.Admin or AccessRoles.Auditor or AccessRoles.Supervisor) && !caller.IsChiefOf(d))
             throw ArenaProblem.Forbidden("Only the admin, auditors and the chief judge can read the judges' consistency report.");
         if (thresholds.Points is < 0 or > 1000 || thresholds.Sds is < 0 or > 100)
             throw ArenaProblem.Invalid("points must be 0–1000 and sds 0–100 (0 turns that test off).", [new FieldError(thresholds.Points is < 0 or > 1000 ? "points" : "sds", "out of range")]);

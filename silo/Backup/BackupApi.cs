@@ -15,7 +15,12 @@ public static class BackupApi
             var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
             // Made in memory first: a failure is a problem response, not half a zip.
             var buffer = new MemoryStream();
-            await DataBackup.WriteAsync(dataDir, buffer, clock, http.RequestAborted);
+            try { await DataBackup.WriteAsync(dataDir, buffer, clock, http.RequestAborted); }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The copy is removed whatever happened (DataBackup); the caller gets a problem to retry, never a 500.
+                throw Arena.ArenaProblem.Unavailable($"The backup could not be made now: {e.Message}");
+            }
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.File(buffer.ToArray(), "application/zip", $"arena-backup-{clock.GetUtcNow():yyyyMMdd-HHmmss}.zip");
         }).RequireAuthorization().WithTags("backup");
