@@ -53,6 +53,9 @@ log "PostgreSQL on 127.0.0.1:$PGPORT"
 # --- build -----------------------------------------------------------------------
 dotnet build Arena.sln -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly || { log "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
+# --- the self-contained linux-x64 release folder that ReleaseFolderTests starts -----------
+ARENA_PUBLISH_ZIP=0 ./publish.sh linux-x64 >&2 || { log "publish failed"; echo "0 passed, 1 failed"; exit 1; }
+
 # --- run every test project (each is an xUnit v3 executable) -----------------------
 status=0
 for proj in tests/*.Tests/*.csproj; do

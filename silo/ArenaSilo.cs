@@ -2,6 +2,7 @@ using Arena.Silo.Cluster;
 using Arena.Silo.Https;
 using Arena.Silo.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace Arena.Silo;
 
@@ -13,6 +14,7 @@ public static class ArenaSilo
     /// <summary>Orleans co-hosted with the web surface: storage, clustering, event sourcing, serialization.</summary>
     public static WebApplicationBuilder AddArenaSilo(this WebApplicationBuilder builder)
     {
+        builder.AddShippedSettings();
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         // Definitions and sheets are small; nothing legitimate comes near this.
@@ -35,5 +37,20 @@ public static class ArenaSilo
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
         builder.Services.AddHostedService<Welcome>();
         return builder;
+    }
+
+    /// <summary>
+    /// The appsettings.json that travels beside the program, under every other source. ASP.NET Core reads appsettings.json
+    /// from the content root, which is the working directory: a release started from elsewhere (a shortcut, a service
+    /// manager, a terminal in another folder) would run without its log levels and defaults.
+    /// </summary>
+    private static void AddShippedSettings(this WebApplicationBuilder builder)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var contentRoot = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json"));
+        if (!File.Exists(shipped) || string.Equals(contentRoot, Path.GetFullPath(shipped), StringComparison.Ordinal)) return;
+        var source = new JsonConfigurationSource { Path = shipped, Optional = true };
+        source.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(0, source);
     }
 }

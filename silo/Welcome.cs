@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
@@ -13,22 +15,49 @@ namespace Arena.Silo;
 /// only on the start that generated it, else where it is kept). Between ASP.NET Core's and Orleans' log lines this is
 /// easy to miss, so it is plain text, set apart. Tablets cannot reach <c>localhost</c>: when the server listens on
 /// every interface the LAN addresses are listed for them; when only on loopback, how to open it to the LAN.
+/// With <c>Arena:OpenBrowser</c> (the release folders' start scripts set it) the admin page also opens in the
+/// machine's browser, so a double-click ends on the sign-in page.
 /// </summary>
-public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, ArenaKeys keys, SelfSignedCertificate? certificate = null) : IHostedService
+public sealed class Welcome(IHostApplicationLifetime lifetime, IServer server, ArenaKeys keys, IConfiguration configuration,
+    ILogger<Welcome> logger, SelfSignedCertificate? certificate = null) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Text()));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine(Text());
+            if (configuration.GetValue("Arena:OpenBrowser", false) && Addresses().Select(Browsable).FirstOrDefault() is { } first)
+                OpenBrowser(new Uri(first, "admin"));
+        });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private string Text()
-    {
-        var addresses = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+    private List<Uri> Addresses() =>
+        (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             .Select(a => Uri.TryCreate(a.Replace("://+:", "://0.0.0.0:").Replace("://*:", "://0.0.0.0:"), UriKind.Absolute, out var u) ? u : null)
             .OfType<Uri>().ToList();
+
+    /// <summary>The platform's own way to open a link: the shell on Windows, <c>open</c> on macOS, <c>xdg-open</c> elsewhere.
+    /// A machine without a desktop only gets a log line; the printed address still works.</summary>
+    private void OpenBrowser(Uri page)
+    {
+        try
+        {
+            var info = OperatingSystem.IsWindows() ? new ProcessStartInfo(page.ToString()) { UseShellExecute = true }
+                : new ProcessStartInfo(OperatingSystem.IsMacOS() ? "open" : "xdg-open", [page.ToString()]) { UseShellExecute = false };
+            using var _ = Process.Start(info);
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            logger.LogWarning("Could not open a browser on {Page} ({Reason}); open it by hand.", page, e.Message);
+        }
+    }
+
+    private string Text()
+    {
+        var addresses = Addresses();
         var local = addresses.Select(Browsable).Distinct().ToList();
         var lines = new List<string> { "", "==== Arena is running ====" };
         lines.AddRange(local.Select(u => $"  Open {u} in a browser (start with the admin page: {u}admin)"));

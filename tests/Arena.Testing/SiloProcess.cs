@@ -25,6 +25,10 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public string DataDir { get; }
+    /// <summary>Something else to start than the silo built beside the tests, e.g. a release folder's start script; it gets the same arguments.</summary>
+    public string? Program { get; init; }
+    /// <summary>The process's working directory (default: the tests' own).</summary>
+    public string? WorkingDirectory { get; init; }
     public int Port { get; private set; }
     public Dictionary<string, string> Settings { get; }
     /// <summary>The configured key, or the one the server printed when it generated it.</summary>
@@ -68,13 +72,15 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         var args = new List<string>
         {
-            SiloDll(), "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir,
+            "--urls", $"http://127.0.0.1:{Port}", "--Arena:DataDir", DataDir,
             "--Arena:SiloPort", FreePort().ToString(),
             "--Arena:AuthRateLimit", authRateLimit.ToString(), "--Logging:LogLevel:Default", "Warning",
         };
         if (!_generatedAdminKey) args.AddRange(["--Arena:AdminKey", AdminKey]);
         foreach (var (k, v) in Settings) { args.Add("--" + k); args.Add(v); }
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Program is null) args.Insert(0, SiloDll());
+        var info = new ProcessStartInfo(Program ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (WorkingDirectory is not null) info.WorkingDirectory = WorkingDirectory;
         foreach (var a in args) info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
@@ -152,13 +158,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>The checkout the tests were built in (their output is tests/&lt;Project&gt;/bin/&lt;Config&gt;/net10.0/).</summary>
+    public static string RepositoryRoot => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+
     /// <summary>The silo built alongside the tests (same configuration), run from its own output folder.</summary>
     private static string SiloDll()
     {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory); // tests/Arena.Server.Tests/bin/<Config>/net10.0/
-        var config = bin.Parent!.Name;
-        var root = bin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(root, "silo", "bin", config, "net10.0", "Arena.Silo.dll");
+        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(RepositoryRoot, "silo", "bin", config, "net10.0", "Arena.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first (dotnet build Arena.sln).", dll);
     }
 }
