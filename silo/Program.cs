@@ -14,6 +14,7 @@ if (BackupCommand.Matches(args)) return await BackupCommand.Run(args, Console.Ou
 var builder = WebApplication.CreateBuilder(args);
 builder.AddArenaSilo();
 builder.AddArenaTelemetry();
+builder.AddArenaLogFiles();
 builder.Services.AddArenaWeb(builder.Configuration);
 
 var app = builder.Build();

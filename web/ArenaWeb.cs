@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,7 @@ public static class ArenaWeb
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<Tokens>((o, tokens) => BearerOptions.Configure(o, tokens));
         services.AddAuthorization();
-        services.AddSignalR();
+        services.AddSignalR(o => o.AddFilter<WriteLogHubFilter>());
         // The HTTP API described as OpenAPI 3 (GET /openapi/v1.json), from the endpoints themselves.
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -80,6 +81,7 @@ public static class ArenaWeb
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
         app.UseArenaForwarding();
+        app.UseWriteLog();
         app.UseArenaHttpsOnly();
         app.UseSecurityHeaders();
         app.UseArenaNodes();

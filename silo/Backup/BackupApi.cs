@@ -12,7 +12,7 @@ public static class BackupApi
             http.User.RequireAdmin();
             if (!string.Equals(configuration["Arena:Storage"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase))
                 throw Arena.ArenaProblem.Conflict("This node keeps its data in PostgreSQL: back it up with pg_dump (README, Backup and restore).");
-            var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
+            var dataDir = DataFolder.Of(configuration);
             // Made in memory first: a failure is a problem response, not half a zip.
             var buffer = new MemoryStream();
             try { await DataBackup.WriteAsync(dataDir, buffer, clock, http.RequestAborted); }

@@ -14,7 +14,7 @@ public static class BackupCommand
     {
         if (args.Length < 2) { errors.WriteLine($"usage: Arena.Silo {args[0]} FILE [--Arena:DataDir DIR]"); return 2; }
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args[2..]).Build();
-        var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
+        var dataDir = DataFolder.Of(configuration);
         var file = Path.GetFullPath(args[1]);
         try
         {

@@ -24,7 +24,7 @@ public static class ArenaHttps
             case null or "" or "off":
                 break;
             case "self-signed":
-                var certificate = SelfSignedCertificate.LoadOrCreate(Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data"));
+                var certificate = SelfSignedCertificate.LoadOrCreate(DataFolder.Of(configuration));
                 builder.Services.AddSingleton(certificate);
                 builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(o => o.ServerCertificate = certificate.Certificate));
                 if (!urls.Any(IsHttps))

@@ -35,7 +35,7 @@ public static class ArenaStorageExtensions
         var backend = configuration["Arena:Storage"] ?? "Sqlite";
         if (backend.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
+            var dataDir = DataFolder.Of(configuration);
             var dataSource = SqliteStorage.DataSource(dataDir);
             silo.Services.AddSingleton(dataSource); // owned by the host, disposed with it
             AddSchema(silo, SqlScripts.SqlitePersistence, cancellation => SqliteStorage.ApplySchemaAsync(dataSource, dataDir, cancellation));

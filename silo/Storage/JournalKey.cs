@@ -27,7 +27,7 @@ public static class JournalKey
         if (ArenaClusteringExtensions.IsPostgres(configuration))
             throw new InvalidOperationException("A cluster needs Arena:JournalKey, the same on every node (base64 of 32 random bytes: openssl rand -base64 32). " +
                 "It signs the journal and is kept out of the database on purpose, so that whoever can write the database cannot forge scores.");
-        var dataDir = Path.GetFullPath(configuration["Arena:DataDir"] ?? "./data");
+        var dataDir = DataFolder.Of(configuration);
         Directory.CreateDirectory(dataDir);
         var path = Path.Combine(dataDir, FileName);
         if (!File.Exists(path))

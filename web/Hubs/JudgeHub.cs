@@ -69,6 +69,7 @@ public sealed class JudgeHub(FinalGrains finals, FinalFanout fanout, DeviceConne
     }
 
     /// <summary>Submits a sheet; answers <c>{accepted, total, version}</c> once it is durably stored.</summary>
+    [LoggedWrite]
     public Task<SheetAck> Submit(ScoreRequest sheet) => HubProblems.Run(logger, async () =>
     {
         var finalId = Context.User!.FindFirst(Tokens.FinalClaim)?.Value ?? throw ArenaProblem.Forbidden("This token is for no final.");
