@@ -3,6 +3,7 @@ using Arena.Silo.Https;
 using Arena.Silo.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
+using Orleans.Dashboard;
 
 namespace Arena.Silo;
 
@@ -32,6 +33,10 @@ public static class ArenaSilo
             silo.AddArenaClustering(builder.Configuration);
             silo.AddArenaClusterTls(builder.Configuration);
             silo.AddArenaStorage(builder.Configuration);
+            // Silos, grains and call rates for cluster operators at /dashboard, behind the admin's sign-in
+            // (AdminBrowserSession). Its grain profiler runs only while somebody watches (a minute after the last look),
+            // and its live log stream stays off: the log files have that, and an admin's browser need not.
+            silo.AddDashboard(o => o.HideTrace = true);
             if (Telemetry.ArenaTelemetry.TracesExported(builder.Configuration)) silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();

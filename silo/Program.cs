@@ -3,6 +3,7 @@ using Arena.Silo.Backup;
 using Arena.Silo.Cluster;
 using Arena.Silo.Telemetry;
 using Arena.Web;
+using Orleans.Dashboard;
 
 // `verify FILE`: check an exported bundle offline, without starting a server.
 if (VerifyCommand.Matches(args)) return VerifyCommand.Run(args, Console.Out, Console.Error);
@@ -20,8 +21,10 @@ builder.Services.AddArenaWeb(builder.Configuration);
 var app = builder.Build();
 app.UseArenaWeb();
 app.MapArenaTelemetry();
-app.MapClusterApi();
-app.MapBackupApi();
+var api = app.Api();
+api.MapClusterApi();
+api.MapBackupApi();
+app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription(); // not part of the HTTP API
 app.Run();
 return 0;
 

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
 
 namespace Arena.Web;
 
@@ -44,7 +45,7 @@ public static class ArenaWeb
         services.AddAuthorization();
         services.AddSignalR(o => o.AddFilter<WriteLogHubFilter>());
         // The HTTP API described as OpenAPI 3 (GET /openapi/v1.json), from the endpoints themselves.
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddProblemDescriptions().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Arena";
             document.Info.Description = "Real-time scoring for judged finals. Errors are RFC 7807 problem details; tokens go in Authorization: Bearer.";
@@ -77,6 +78,9 @@ public static class ArenaWeb
         if (!services.Any(s => s.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
+    /// <summary>Where the HTTP API's endpoints are mapped (the silo's own too): their OpenAPI description lists the problem details they answer.</summary>
+    public static RouteGroupBuilder Api(this IEndpointRouteBuilder app) => app.MapGroup("").WithProblemResponses();
+
     /// <summary>Middleware, every endpoint of the HTTP contract, and the pages.</summary>
     public static WebApplication UseArenaWeb(this WebApplication app)
     {
@@ -91,24 +95,31 @@ public static class ArenaWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapAuthApi();
-        app.MapNodesApi();
-        app.MapFinalsApi();
-        app.MapAccessApi();
-        app.MapAmendApi();
-        app.MapScoringApi();
-        app.MapStandingsApi();
-        app.MapExportApi();
-        app.MapEventDayApi();
-        app.MapSignOffApi();
-        app.MapFeedApi();
-        app.MapReportsApi();
+        app.UseAdminBrowserSession();
+        var api = app.Api();
+        api.MapAuthApi();
+        api.MapAdminBrowserSession();
+        api.MapNodesApi();
+        api.MapFinalsApi();
+        api.MapAccessApi();
+        api.MapAmendApi();
+        api.MapScoringApi();
+        api.MapStandingsApi();
+        api.MapExportApi();
+        api.MapEventDayApi();
+        api.MapSignOffApi();
+        api.MapFeedApi();
+        api.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");
-        app.MapQrApi();
-        app.MapSignInFailuresApi();
+        api.MapQrApi();
+        api.MapSignInFailuresApi();
         app.MapArenaPages();
         app.MapOpenApi();
+        // The document above as an interactive page for admins (behind AdminBrowserSession), everything from this
+        // server: no web fonts or telemetry from Scalar's CDN, which a venue network may not reach.
+        app.MapScalarApiReference("/reference", o => o.WithTitle("Arena HTTP API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry());
         return app;
     }
 }

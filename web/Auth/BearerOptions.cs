@@ -26,6 +26,8 @@ internal static class BearerOptions
             {
                 if (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query["access_token"] is { Count: > 0 } token)
                     ctx.Token = token.ToString();
+                else if (AdminBrowserSession.Token(ctx.Request) is { } cookie)
+                    ctx.Token = cookie; // the dashboard and the API reference, opened from the admin page
                 return Task.CompletedTask;
             },
             OnChallenge = async ctx =>

@@ -17,9 +17,21 @@ public static class SecurityHeaders
     public static string FrameAncestors(PathString path) => path.StartsWithSegments("/overlay") ? "*" : "'none'";
 
     public static string ContentSecurityPolicy(IEnumerable<string> nodes, PathString path) =>
+        Auth.AdminBrowserSession.Covers(path) ? AdminToolPolicy(path) :
         "default-src 'self'; img-src 'self' data:; " +
         $"connect-src {string.Join(' ', ["'self'", .. nodes.SelectMany(n => new[] { n, WebSocket(n) })])}; " +
         $"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {FrameAncestors(path)}";
+
+    /// <summary>
+    /// The Orleans dashboard and the Scalar reference are other people's pages: they set inline styles and embed fonts
+    /// as data, and Scalar starts with an inline module script and compiles code at run time (eval). They are shown to
+    /// the signed-in admin only and carry no text from judges or the public, so inline styles (both) and Scalar's inline
+    /// script and eval are allowed there and nowhere else; everything still comes from this server alone.
+    /// </summary>
+    private static string AdminToolPolicy(PathString path) =>
+        "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+        $"script-src 'self'{(path.StartsWithSegments("/reference") ? " 'unsafe-inline' 'unsafe-eval'" : "")}; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static string WebSocket(string origin) =>
         origin.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? "wss:" + origin[6..] : "ws:" + origin[5..];

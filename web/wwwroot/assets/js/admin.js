@@ -18,11 +18,13 @@ let selected = new URLSearchParams(location.search).get('final');
 
 async function start() {
   if (!session) return signInForm();
-  $('#bar').append(signOutButton('admin'));
+  $('#bar').append(signOutButton('admin', () => fetch('/api/auth/browser-session', { method: 'DELETE' })));
   const api = client(session);
   let finals = [];
   try { finals = await api.get('/api/finals'); }
   catch (e) { if (e instanceof ApiError && e.status === 401) { forget('admin'); session = null; return signInForm(); } throw e; }
+  // The dashboard and the API reference cannot send this page's token: a cookie carries it there (and only there).
+  api.post('/api/auth/browser-session').catch(() => {});
   const list = h('section', { class: 'card', id: 'finals' });
   const codes = h('section', { class: 'card', id: 'codes' });
   const create = h('section', { class: 'card', id: 'create' });
@@ -46,7 +48,11 @@ async function start() {
             h('button', { type: 'button', class: 'edit', onclick: () => edit(f.id) }, L('编辑', 'Amend')))))),
     // The whole data folder with its keys, as one file to take home (Arena.Silo restore FILE puts it back).
     h('div', { class: 'row spaced' }, h('button', { type: 'button', id: 'backup', onclick: backup }, L('下载备份（全部数据与密钥）', 'Download a backup (all data and keys)')),
-      backupMessage));
+      backupMessage),
+    // Not Arena's pages: they open with the cookie this page set (AdminBrowserSession), in a tab of their own.
+    h('p', { class: 'row spaced muted' },
+      h('a', { href: '/dashboard/', target: '_blank', id: 'dashboard-link' }, L('集群仪表板（Orleans：节点、grain、调用率）', 'Cluster dashboard (Orleans: silos, grains, call rates)')), ' · ',
+      h('a', { href: '/reference', target: '_blank', id: 'reference-link' }, L('HTTP API 参考', 'HTTP API reference'))));
   const backupMessage = h('span', { class: 'error', role: 'alert', id: 'backup-message' });
   const backup = async () => {
     backupMessage.textContent = '';

@@ -119,8 +119,8 @@ export function describe(e) {
 }
 
 /** A sign-out button for the header: forgets this page's session and shows the sign-in form again. */
-export function signOutButton(page) {
-  const b = h('button', { class: 'quiet', type: 'button', onclick: () => { forget(page); location.reload(); } });
+export function signOutButton(page, before = async () => {}) {
+  const b = h('button', { class: 'quiet', type: 'button', onclick: async () => { forget(page); try { await before(); } finally { location.reload(); } } });
   const label = () => { b.textContent = L('退出', 'Sign out'); };
   label();
   onLanguage(label);
