@@ -36,13 +36,16 @@ public static class ArenaSilo
             // Silos, grains and call rates for cluster operators at /dashboard, behind the admin's sign-in
             // (AdminBrowserSession). Its grain profiler runs only while somebody watches (a minute after the last look),
             // and its live log stream stays off: the log files have that, and an admin's browser need not.
-            silo.AddDashboard(o => o.HideTrace = true);
+            // Arena:Dashboard=false leaves it out altogether.
+            if (Dashboard(builder.Configuration)) silo.AddDashboard(o => o.HideTrace = true);
             if (Telemetry.ArenaTelemetry.TracesExported(builder.Configuration)) silo.AddActivityPropagation();
         });
         if (builder.Configuration.GetValue("Arena:Demo", false)) builder.Services.AddHostedService<Demo>();
         builder.Services.AddHostedService<Welcome>();
         return builder;
     }
+
+    public static bool Dashboard(IConfiguration configuration) => configuration.GetValue("Arena:Dashboard", true);
 
     /// <summary>
     /// The appsettings.json that travels beside the program, under every other source. ASP.NET Core reads appsettings.json

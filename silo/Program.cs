@@ -24,7 +24,7 @@ app.MapArenaTelemetry();
 var api = app.Api();
 api.MapClusterApi();
 api.MapBackupApi();
-app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription(); // not part of the HTTP API
+if (ArenaSilo.Dashboard(app.Configuration)) app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription(); // not part of the HTTP API
 app.Run();
 return 0;
 
