@@ -55,6 +55,7 @@ public static class ArenaWeb
         services.AddSingleton<ArenaMetrics>();
         services.AddSingleton<FinalGrains>();
         services.AddSingleton<LivePush>();
+        services.AddSingleton<PublicViewers>();
         services.AddSingleton<FinalFanout>();
         services.AddSingleton<DeviceConnections>();
         services.AddHostedService<ObserverRenewal>();
@@ -109,6 +110,7 @@ public static class ArenaWeb
         api.MapEventDayApi();
         api.MapSignOffApi();
         api.MapFeedApi();
+        api.MapPublicApi();
         api.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");

@@ -41,6 +41,11 @@ public sealed record PublicationRefused([property: Id(0)] string Proposal, [prop
 [GenerateSerializer, Immutable, Alias("arena.screen-mode-changed")]
 public sealed record ScreenModeChanged([property: Id(0)] string Mode);
 
+/// <summary>The organiser opened (or closed) the final's public live view, <c>/live/{id}</c>: anyone may then watch what the
+/// big screen shows, without signing in.</summary>
+[GenerateSerializer, Immutable, Alias("arena.public-view-changed")]
+public sealed record PublicViewChanged([property: Id(0)] bool Public, [property: Id(1)] string Reason = "");
+
 /// <summary>The speaking timer was started, stopped or reset (<see cref="Seconds"/>: the limit); it runs from the entry's time.</summary>
 [GenerateSerializer, Immutable, Alias("arena.timer-changed")]
 public sealed record TimerChanged([property: Id(0)] string Action, [property: Id(1)] int Seconds);

@@ -27,6 +27,11 @@ public sealed partial class FinalGrain
 
     public Task<ScreenState> Screen() => Task.FromResult(_model.Screen());
 
+    /// <summary>What anyone may watch of a public final, signed in or not; a final that is not public (or does not exist) is not found.</summary>
+    public Task<PublicLive> Live() =>
+        _model.Definition is { } d && _model.Public ? Task.FromResult(new PublicLive(_model.Screen(), d))
+            : throw ArenaProblem.NotFound($"Final {_model.FinalId} has no public view.");
+
     public Task<ScreenState> Join(Caller caller)
     {
         var d = _model.RequireDefinition();

@@ -153,6 +153,8 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
 
     public Task<long> Timer(string action, int? seconds, Caller caller) => Handle(new RunTimer(action, seconds), caller);
 
+    public Task<long> SetPublic(bool isPublic, string? reason, Caller caller) => Handle(new SetPublicView(isPublic, reason), caller);
+
     public Task<StandingsResult> Result() => Task.FromResult(_model.Standings.Full);
 
     protected override void TransitionState(FinalState state, JournalEntry @event) => state.Apply(@event);

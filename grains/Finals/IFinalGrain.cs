@@ -93,6 +93,9 @@ public interface IFinalGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ScreenState> Screen();
 
+    /// <summary>The screen state and definition of a public final, for anyone (no caller); 404 when it is not public.</summary>
+    Task<PublicLive> Live();
+
     /// <summary>The snapshot a screen gets on Join: <see cref="Screen"/>, for a caller allowed to watch (a judge only when chief).</summary>
     [AlwaysInterleave]
     Task<ScreenState> Join(Caller caller);
@@ -102,6 +105,9 @@ public interface IFinalGrain : IGrainWithStringKey
 
     /// <summary>The speaking timer: <c>start</c>, <c>stop</c> or <c>reset</c>, with an optional limit in seconds.</summary>
     Task<long> Timer(string action, int? seconds, Caller caller);
+
+    /// <summary>Opens or closes the public live view (admin).</summary>
+    Task<long> SetPublic(bool isPublic, string? reason, Caller caller);
 
     /// <summary>Issues an access code (admin): journaled as <see cref="AccessIssued"/>, the secret stored in the access grain.
     /// A judge's new code revokes their earlier ones.</summary>

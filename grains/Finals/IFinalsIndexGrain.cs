@@ -5,6 +5,8 @@ public interface IFinalsIndexGrain : IGrainWithIntegerKey
 {
     Task Add(string finalId);
     Task<IReadOnlyList<string>> List();
+    /// <summary>Whether the final exists: asked before an anonymous request touches a final's grain, so that made-up ids activate nothing.</summary>
+    Task<bool> Has(string finalId);
 }
 
 public sealed class FinalsIndexGrain([PersistentState("finals", ArenaProviders.Storage)] IPersistentState<FinalsIndex> index)
@@ -18,6 +20,8 @@ public sealed class FinalsIndexGrain([PersistentState("finals", ArenaProviders.S
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>(index.State.Ids.ToList());
+
+    public Task<bool> Has(string finalId) => Task.FromResult(index.State.Ids.Contains(finalId));
 }
 
 [GenerateSerializer]

@@ -27,7 +27,9 @@ public sealed record ScreenState(
     [property: Id(13)] CeremonyView? Ceremony = null,
     // The version of the definition shown (the journal sequence number that set it: created, amended, or a draw that
     // renumbered the running order): a screen whose copy is older reads it again, also after a missed push.
-    [property: Id(14)] long DefinitionVersion = 0);
+    [property: Id(14)] long DefinitionVersion = 0,
+    // The public live view (/live/{id}) is open: the screen shows its QR code between contestants.
+    [property: Id(15)] bool Public = false);
 
 [GenerateSerializer, Immutable, Alias("arena.withdrawal")]
 public sealed record WithdrawalView([property: Id(0)] string Contestant, [property: Id(1)] string Kind, [property: Id(2)] string Reason);
@@ -88,6 +90,10 @@ public sealed record LiveUpdate(
     // Access codes revoked by this change: every node closes the hub connections their tokens opened.
     [property: Id(6)] IReadOnlyList<string>? Revoked = null);
 
+/// <summary>A public final as anyone may watch it: the big screen's state and the definition it names (the web sends only its public part).</summary>
+[GenerateSerializer, Immutable, Alias("arena.public-live")]
+public sealed record PublicLive([property: Id(0)] ScreenState State, [property: Id(1)] Scoring.FinalDefinition Definition);
+
 /// <summary>Told to the judge whose sheet the chief judge reopened.</summary>
 [GenerateSerializer, Immutable, Alias("arena.reopen-notice")]
 public sealed record ReopenNotice([property: Id(0)] string Contestant, [property: Id(1)] string Round, [property: Id(2)] string Judge, [property: Id(3)] string Reason);
@@ -117,4 +123,6 @@ public static class UpdateKinds
     public const string Ceremony = "ceremony";
     /// <summary>The definition was amended: screens and tablets read it again (names, rubric, rounds, judges).</summary>
     public const string Definition = "definition";
+    /// <summary>The public live view was opened or closed.</summary>
+    public const string Public = "public";
 }

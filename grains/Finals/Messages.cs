@@ -45,7 +45,9 @@ public sealed record FinalView(
     // Contestants out of the final (弃权 / 缺席): the judges' tablets show them so.
     [property: Id(6)] IReadOnlyList<WithdrawalView>? Withdrawn = null,
     // Two-person sign-off: whether the final requires it, what waits for a supervisor, and what they answered.
-    [property: Id(7)] SignOffView? SignOff = null);
+    [property: Id(7)] SignOffView? SignOff = null,
+    // The public live view (/live/{id}) is open.
+    [property: Id(8)] bool Public = false);
 
 /// <summary>A final's sign-off (<see cref="FinalModel.SignOffView"/>).</summary>
 [GenerateSerializer, Immutable, Alias("arena.sign-off-view")]

@@ -21,6 +21,7 @@ public static class EventJson
         ["ResultsPublished"] = typeof(ResultsPublished),
         ["ScreenModeChanged"] = typeof(ScreenModeChanged),
         ["TimerChanged"] = typeof(TimerChanged),
+        ["PublicViewChanged"] = typeof(PublicViewChanged),
         ["StreamsSealed"] = typeof(StreamsSealed),
         ["SheetSubmitted"] = typeof(SheetSubmitted),
         ["SheetReopened"] = typeof(SheetReopened),

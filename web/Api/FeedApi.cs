@@ -23,20 +23,32 @@ namespace Arena.Web.Api;
 /// NDJSON (<c>application/x-ndjson</c>) unless the client accepts <c>text/event-stream</c> (or <c>?format=sse</c>).
 /// It streams new events as this node hears of them (the final grain's notification, not polling) until the client
 /// goes; <c>?stream=false</c> ends after the events stored now. Auditors, supervisors and the admin.
+/// <para>Without a token, on a final whose public view is open (<see cref="PublicApi"/>), the feed is the public one: only
+/// what the public view shows, one line per change of it, each the whole big-screen state
+/// (<c>{"id":"17","type":"screen","op":"update","seq":17,"data":{…}}</c>), beginning with the current one; a client that
+/// reconnects simply gets the current state again, so nothing needs resuming. Served by <see cref="PublicViewers"/>: one
+/// serialisation per change and node, whatever the number of viewers. The view closed, the feed's last line says so
+/// (<c>"public": false</c> in the state) and it ends. A final that is not public is 401 without a token, as before.</para>
 /// </summary>
 public static class FeedApi
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly byte[] SseEnd = "\n\n"u8.ToArray(), LineEnd = "\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/finals/{id}/feed", Feed).RequireAuthorization().WithTags("feed");
+        app.MapGet("/api/finals/{id}/feed", Feed).WithTags("feed");
         return app;
     }
 
     private static async Task Feed(string id, string? since, string? format, bool? stream, HttpContext http, IGrainFactory grains,
-        IJournalStore store, FinalFanout fanout, IOptions<JsonOptions> json)
+        IJournalStore store, FinalFanout fanout, PublicViewers viewers, IOptions<JsonOptions> json)
     {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            await PublicFeed(id, format, stream, http, grains, fanout, viewers);
+            return;
+        }
         var caller = http.User.For(id, AccessRoles.Auditor, AccessRoles.Admin);
         await grains.GetGrain<IFinalGrain>(id).Info(caller); // 404 for an unknown final, 401 for a revoked code
         var from = FeedPosition.Parse(since ?? http.Request.Headers["Last-Event-ID"].FirstOrDefault());
@@ -83,6 +95,56 @@ public static class FeedApi
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested) { } // the client went away
         finally { fanout.Untrack(watcher); }
+    }
+
+    private static async Task PublicFeed(string id, string? format, bool? stream, HttpContext http, IGrainFactory grains, FinalFanout fanout, PublicViewers viewers)
+    {
+        // A token that did not validate is a 401 of its own, never a quiet fall back to the public feed.
+        if (http.Request.Headers.Authorization.Count > 0) throw new ArenaProblem(401, "Unauthorized", "The token is not valid (expired, or not from this server).");
+        var cancel = http.RequestAborted;
+        var watcher = "public:" + Guid.NewGuid().ToString("N");
+        fanout.Track(watcher, id); // this node keeps hearing of the final while a viewer is here
+        PublicViewers.Viewer viewer;
+        try { viewer = await viewers.Add(id, async () => (await PublicApi.Live(grains, id)).State); }
+        catch (ArenaProblem p) when (p.Status == 404)
+        {
+            fanout.Untrack(watcher);
+            throw new ArenaProblem(401, "Unauthorized", "Sign in first: send 'Authorization: Bearer <token>' (this final has no public view).");
+        }
+        catch
+        {
+            fanout.Untrack(watcher);
+            throw;
+        }
+        try
+        {
+            await fanout.TrySubscribe(id);
+            var sse = format == "sse" || http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream") == true);
+            http.Response.ContentType = sse ? "text/event-stream; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["X-Accel-Buffering"] = "no";
+            var body = http.Response.Body;
+            while (true)
+            {
+                while (viewer.Reader.TryRead(out var line))
+                {
+                    if (sse) await body.WriteAsync(Encoding.UTF8.GetBytes($"id: {line.Version}\nevent: screen\ndata: "), cancel);
+                    await body.WriteAsync(line.Json, cancel);
+                    await body.WriteAsync(sse ? SseEnd : LineEnd, cancel);
+                    await body.FlushAsync(cancel);
+                    if (line.Closed || stream == false) return;
+                }
+                var ready = viewer.Reader.WaitToReadAsync(cancel).AsTask();
+                if (await Task.WhenAny(ready, Task.Delay(KeepAlive, cancel)) != ready)
+                    await http.Response.WriteAsync(sse ? ": keep-alive\n\n" : "\n", cancel);
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { } // the viewer went away
+        finally
+        {
+            viewers.Remove(id, viewer);
+            fanout.Untrack(watcher);
+        }
     }
 
     private static Task Write(HttpContext http, bool sse, string id, string type, string line, CancellationToken cancel) =>

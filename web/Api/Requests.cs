@@ -14,6 +14,7 @@ public sealed record AdjustmentRequest(string? Contestant, string? Round, decima
 public sealed record CloseRequest(string? Contestant, string? Round, string? Reason);
 public sealed record ScreenModeRequest(string? Mode);
 public sealed record TimerRequest(string? Action, int? Seconds);
+public sealed record PublicViewRequest(bool? Public, string? Reason);
 public sealed record WithdrawalRequest(string? Contestant, string? Kind, string? Reason);
 public sealed record AmendRequest(System.Text.Json.JsonElement? Definition, string? Reason);
 

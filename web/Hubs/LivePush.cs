@@ -5,11 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Arena.Web.Hubs;
 
 /// <summary>Sends what the final grain told this node to the local SignalR groups: screens and judges of the final.</summary>
-public sealed class LivePush(IHubContext<ScreenHub> screens, IHubContext<JudgeHub> judges, ArenaMetrics metrics, ILogger<LivePush> logger)
+public sealed class LivePush(IHubContext<ScreenHub> screens, IHubContext<JudgeHub> judges, PublicViewers viewers, ArenaMetrics metrics, ILogger<LivePush> logger)
 {
-    /// <summary>The screens' <c>update({version, kind, kinds, state})</c> (the SignalR contract's names).</summary>
+    /// <summary>The screens' <c>update({version, kind, kinds, state})</c> (the SignalR contract's names), and the same
+    /// state to the public viewers here (<see cref="PublicViewers"/>: nothing when there are none).</summary>
     public async Task Screens(string finalId, ScreenPush push)
     {
+        viewers.Publish(finalId, push.State);
         await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("update", new { version = push.Version, kind = push.Kind, kinds = push.Kinds, state = push.State });
         metrics.Pushed(push.ChangedAt);
     }

@@ -35,6 +35,10 @@ public static class ArenaPages
         app.MapGet("/auditor", (HttpContext http) => Page(http, "review")).ExcludeFromDescription();
         // A supervisor (监督) reads what an auditor reads, on the same page, and answers the sign-offs there.
         app.MapGet("/supervisor", (HttpContext http) => Page(http, "review")).ExcludeFromDescription();
+        // The public live view of a final the admin made public: no sign-in (the page says so when it is not public).
+        app.MapGet("/live/{id}", (HttpContext http) => Page(http, "public")).ExcludeFromDescription();
+        // A broadcast overlay (OBS, vMix): a big screen's code, a transparent page (the only one that may be framed).
+        app.MapGet("/overlay/{id}", (HttpContext http) => Page(http, "overlay")).ExcludeFromDescription();
         return app;
     }
 

@@ -16,6 +16,8 @@ public sealed record CloseRound(string Contestant, string Round, string? Reason)
 public sealed record PublishResults : FinalCommand;
 public sealed record ChangeScreenMode(string Mode) : FinalCommand;
 public sealed record RunTimer(string Action, int? Seconds) : FinalCommand;
+/// <summary>The admin opens or closes the public live view.</summary>
+public sealed record SetPublicView(bool Public, string? Reason) : FinalCommand;
 public sealed record WithdrawContestant(string Contestant, string? Kind, string? Reason) : FinalCommand;
 public sealed record UndoWithdrawal(string Contestant, string? Reason) : FinalCommand;
 /// <summary>The grain draws the seed and seals it (the model stays free of randomness and keys).</summary>
@@ -43,4 +45,6 @@ public sealed record Change(string Stream, object Event);
 public sealed record Decision(IReadOnlyList<Change> Changes, SheetAck? Repeat = null)
 {
     public static Decision Of(string stream, object @event) => new([new Change(stream, @event)]);
+    /// <summary>Nothing to store: the final is already as asked.</summary>
+    public static readonly Decision None = new([]);
 }

@@ -26,6 +26,7 @@ public sealed partial class FinalModel
         PublishResults => Publish(caller, asChief: true),
         ChangeScreenMode c => SetMode(c.Mode, caller),
         RunTimer c => StartStop(c, caller),
+        SetPublicView c => MakePublic(c, caller),
         IssueAccess c => Issue(c, caller),
         RevokeAccess c => Revoke(c, caller),
         ReleaseAccess c => Release(c, caller),
@@ -158,6 +159,14 @@ public sealed partial class FinalModel
         if (!ScreenModes.All.Contains(mode))
             throw ArenaProblem.Invalid($"mode must be one of {string.Join(", ", ScreenModes.All)}.", [new FieldError("mode", "unknown mode")]);
         return Decision.Of(StreamHeads.Final, new ScreenModeChanged(mode));
+    }
+
+    /// <summary>Only the organiser (admin) decides who outside the hall may watch; asking for the state it is in already changes nothing.</summary>
+    private Decision MakePublic(SetPublicView c, Caller caller)
+    {
+        RequireDefinition();
+        if (caller.Role != "admin") throw ArenaProblem.Forbidden("Only the admin can open or close the public view.");
+        return c.Public == Public ? Decision.None : Decision.Of(StreamHeads.Final, new PublicViewChanged(c.Public, c.Reason?.Trim() ?? ""));
     }
 
     private Decision StartStop(RunTimer c, Caller caller)

@@ -7,7 +7,7 @@ public sealed partial class FinalModel
 {
     public string StateName => Published ? "published" : Stage is not null || HasScores ? "running" : "ready";
 
-    public FinalView View() => new(FinalId, StateName, RequireDefinition(), Stage, Published, Seq, Withdrawals(), SignOffView());
+    public FinalView View() => new(FinalId, StateName, RequireDefinition(), Stage, Published, Seq, Withdrawals(), SignOffView(), Public);
 
     public StandingsView StandingsView(bool revealedOnly) =>
         ToView(revealedOnly ? Standings.Revealed : Standings.Full, Seq, Published);
@@ -29,7 +29,7 @@ public sealed partial class FinalModel
         if (RevealTarget is { } target && !IsWithdrawn(target.Contestant) && Standings.Round(target.Contestant, target.Round) is { Complete: true } done)
             reveal = new RevealView(target.Contestant, target.Round, done.Score, done.Sheets.Select(s => new RevealedSheet(s.Judge, s.Total, s.Counted)).ToList());
         return new ScreenState(Seq, d.Id, d.Title, stage, submitted, expected, reveal, Mode, Timer, Published,
-            HeldRanking ?? StandingsView(revealedOnly: true), Withdrawals(), DrawState(), CeremonyState(), DefinitionVersion);
+            HeldRanking ?? StandingsView(revealedOnly: true), Withdrawals(), DrawState(), CeremonyState(), DefinitionVersion, Public);
     }
 
     /// <summary>Every assigned judge's sheet of every contestant and round, in running order, with what counted.</summary>

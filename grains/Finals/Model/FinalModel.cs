@@ -24,6 +24,8 @@ public sealed partial class FinalModel
     public long DefinitionVersion { get; private set; }
     public Stage? Stage { get; private set; }
     public bool Published { get; private set; }
+    /// <summary>The public live view is open (<see cref="PublicViewChanged"/>).</summary>
+    public bool Public { get; private set; }
     public string? PublishedDigest { get; private set; }
     public string Mode { get; private set; } = ScreenModes.Stage;
     public TimerView Timer { get; private set; } = TimerView.Idle;
@@ -86,6 +88,9 @@ public sealed partial class FinalModel
                 break;
             case ScreenModeChanged m:
                 (Mode, LastKind) = (m.Mode, UpdateKinds.Mode);
+                break;
+            case PublicViewChanged p:
+                (Public, LastKind) = (p.Public, UpdateKinds.Public);
                 break;
             case TimerChanged t:
                 Timer = RunTimer(Timer, t, at);

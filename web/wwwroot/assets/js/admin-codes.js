@@ -14,6 +14,7 @@ export async function codesPanel(section, session, finalId) {
   const api = client({ ...session, finalId });
   const message = h('p', { class: 'error', role: 'alert' });
   let definition;
+  let isPublic = false;
   let all = [];   // every code, revoked ones too (the devices table)
   let codes = []; // the codes in use: links, QR codes
   let lastIssued = null;
@@ -22,7 +23,9 @@ export async function codesPanel(section, session, finalId) {
   const url = (c) => `${location.origin}/${c.role}?final=${encodeURIComponent(finalId)}&code=${c.code}`;
 
   async function reload() {
-    definition = (await api.final('')).definition;
+    const view = await api.final('');
+    definition = view.definition;
+    isPublic = view.public;
     [all, failures] = await Promise.all([api.final('/access'), api.final('/sign-in-failures')]);
     codes = all.filter((c) => c.state !== 'revoked');
   }
@@ -41,6 +44,18 @@ export async function codesPanel(section, session, finalId) {
       draw();
     } catch (e) { message.textContent = describe(e); }
   }
+  /** The public live view (/live/{id}): anyone may watch, without a code, once it is open. */
+  async function setPublic(open) {
+    message.textContent = '';
+    try { await api.act('/public', { public: open }); await reload(); draw(); }
+    catch (e) { message.textContent = describe(e); }
+  }
+  const liveUrl = () => `${location.origin}/live/${encodeURIComponent(finalId)}`;
+  const publicView = () => h('div', { class: 'row no-print', id: 'public-view' }, isPublic
+    ? [h('span', { class: 'pill ok', id: 'public-state' }, L('已公开', 'Public')), h('a', { href: liveUrl(), target: '_blank', id: 'public-link' }, liveUrl()),
+      h('button', { type: 'button', id: 'public-close', onclick: () => setPublic(false) }, L('关闭公开直播', 'Close the public view'))]
+    : [h('span', { class: 'muted', id: 'public-state' }, L('未公开：只有持访问码的设备能看到这场决赛。', 'Not public: only devices with a code can watch this final.')),
+      h('button', { type: 'button', id: 'public-open', onclick: () => setPublic(true) }, L('开启公开直播（观众无需登录，大屏在两位选手之间显示二维码）', 'Open the public view (no sign-in to watch; the big screen shows its QR code between contestants)'))]);
   const roles = () => (definition.signOff ? [...ROLES, SUPERVISOR] : ROLES);
   const roleName = (role) => { const r = [...ROLES, SUPERVISOR].find(([x]) => x === role); return r ? L(r[1], r[2]) : role; };
   const open = (href, cls) => h('a', { class: `button ${cls ?? ''}`, href, target: '_blank' }, L('打开', 'Open'));
@@ -88,6 +103,7 @@ export async function codesPanel(section, session, finalId) {
               h('button', { type: 'button', class: 'issue', onclick: () => issue('judge', j.id) }, c ? L('重新发放', 'Replace') : L('发放', 'Issue'))));
         })),
       devicesTable(api, all, deviceLabel, failures, async () => { await reload(); draw(); }),
+      h('h3', { class: 'no-print' }, L('公开直播', 'Public live view')), publicView(),
       h('div', { id: 'qr-sheet' }));
   }
   const deviceLabel = (c) => (c.role === 'judge' ? definition.judges.find((j) => j.id === c.subject)?.name ?? c.subject : c.subject);

@@ -112,8 +112,19 @@ function draw() {
       h('span', { class: state.published ? 'status published' : 'status provisional', id: 'status' },
         state.published ? L('最终结果', 'Final results') : L('暂定成绩', 'Provisional'))),
     (views[state.mode] ?? onStage)(),
-    h('footer', { class: 'screen-foot' }, h('span', { id: 'timer', class: 'timer' })));
+    h('footer', { class: 'screen-foot' }, h('span', { id: 'timer', class: 'timer' }), liveQr()));
   paintTimer($('#timer'));
+}
+
+// A public final's QR code, between contestants (nobody on stage, or the one on stage already revealed): phones in
+// the hall open the public live view. One image element, kept across redraws, so it is fetched once.
+let qr = null;
+function liveQr() {
+  if (!state.public || (state.stage && !state.reveal)) return null;
+  qr ??= h('figure', { class: 'live-qr', id: 'live-qr' },
+    h('img', { src: `/api/finals/${encodeURIComponent(state.finalId)}/public/qr`, alt: L('公开直播二维码', 'QR code of the public live view') }),
+    h('figcaption', {}, L('扫码观看直播', 'Scan to watch live')));
+  return qr;
 }
 
 function header(c, round) {
