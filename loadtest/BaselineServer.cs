@@ -42,6 +42,27 @@ public static class BaselineServer
         });
         app.MapPost("/api/finals/{id}/screen", async (string id, Finals finals, IHubContext<ScreenHub> screens) =>
             Results.Json(new { version = await finals.Change(id, "mode", screens) }));
+        app.MapPost("/api/finals/{id}/public", (string id, Finals finals) => Results.Json(new { version = finals.Current(id) }));
+        // The public feed's transport alone: each change serialised once and the same line written to every viewer.
+        app.MapGet("/api/finals/{id}/feed", async (string id, HttpContext http, Finals finals) =>
+        {
+            var viewer = System.Threading.Channels.Channel.CreateBounded<byte[]>(new System.Threading.Channels.BoundedChannelOptions(1)
+                { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest, SingleReader = true });
+            var viewers = finals.Viewers.GetOrAdd(id, _ => new ConcurrentDictionary<object, System.Threading.Channels.Channel<byte[]>>());
+            viewers[viewer] = viewer;
+            viewer.Writer.TryWrite(Finals.Line(id, finals.Current(id)));
+            http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+            try
+            {
+                await foreach (var line in viewer.Reader.ReadAllAsync(http.RequestAborted))
+                {
+                    await http.Response.Body.WriteAsync(line, http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException) { }
+            finally { viewers.TryRemove(viewer, out _); }
+        });
         app.MapPost("/api/finals/{id}/scores", async (string id, Finals finals, IHubContext<ScreenHub> screens) =>
             Results.Json(new { accepted = true, total = 88.5m, version = await finals.Change(id, "submitted", screens) }));
         app.MapHub<JudgeHub>("/hubs/judge");
@@ -53,12 +74,22 @@ public static class BaselineServer
     {
         private readonly ConcurrentDictionary<string, long[]> _versions = new();
 
+        public ConcurrentDictionary<string, ConcurrentDictionary<object, System.Threading.Channels.Channel<byte[]>>> Viewers { get; } = new();
+
+        public static byte[] Line(string id, long version) =>
+            [.. JsonSerializer.SerializeToUtf8Bytes(new { id = $"{version}", type = "screen", op = "update", seq = version, data = FakeState.For(id, version) }), (byte)'\n'];
+
         public long Current(string id) => Volatile.Read(ref _versions.GetOrAdd(id, _ => new long[1])[0]);
 
         public async Task<long> Change(string id, string kind, IHubContext<ScreenHub> screens)
         {
             var version = Interlocked.Increment(ref _versions.GetOrAdd(id, _ => new long[1])[0]);
             await screens.Clients.Group("screens:" + id).SendAsync("update", new { version, kind, kinds = new[] { kind }, state = FakeState.For(id, version) });
+            if (Viewers.TryGetValue(id, out var viewers) && !viewers.IsEmpty)
+            {
+                var line = Line(id, version);
+                foreach (var viewer in viewers.Values) viewer.Writer.TryWrite(line);
+            }
             return version;
         }
     }

@@ -25,6 +25,8 @@ public sealed record Options
     public bool Http { get; init; }
     public bool Baseline { get; init; }
     public int? ScreensOnly { get; init; }
+    /// <summary><c>--viewers N</c>: N anonymous viewers of one public final's public feed (see <see cref="PublicViewersRun"/>).</summary>
+    public int? Viewers { get; init; }
     public string? ReportPath { get; init; }
     public string? HtmlPath { get; init; }
     public bool Quiet { get; init; }
@@ -48,10 +50,11 @@ public sealed record Options
     /// <summary>Internal: serve the bare baseline hub on this port (the child process of <c>--baseline</c>).</summary>
     public int? ServeBaseline { get; init; }
 
-    public Pacing Pacing => ScreensOnly is not null ? Pacing.Rate : ClosedLoop ? Pacing.ClosedLoop : Rate is not null ? Pacing.Rate : Pacing.Venue;
+    public Pacing Pacing => ScreensOnly is not null || Viewers is not null ? Pacing.Rate : ClosedLoop ? Pacing.ClosedLoop : Rate is not null ? Pacing.Rate : Pacing.Venue;
 
     public string Describe() => ScreensOnly is { } n
         ? $"screens-only {n} screens, {Rate ?? 2}/s updates, {Duration.TotalSeconds:0.#}s"
+        : Viewers is { } v ? $"viewers {v} on the public feed, {Rate ?? 2}/s updates, {Duration.TotalSeconds:0.#}s"
         : $"{Pacing switch { Pacing.Venue => "venue", Pacing.Rate => $"rate {Rate}/s", _ => "closed-loop" }}, " +
           $"{Finals} finals x {Judges} judges x {Screens} screens, {Duration.TotalSeconds:0.#}s, over {(Http ? "HTTP" : "the judge hub")}" +
           (Nodes is { } nodes ? $", {nodes} node{(nodes == 1 ? "" : "s")} on PostgreSQL" : "") +
@@ -82,6 +85,7 @@ public sealed record Options
                 "--http" => o with { Http = true },
                 "--baseline" => o with { Baseline = true },
                 "--screens-only" => o with { ScreensOnly = Int(Value(), name) },
+                "--viewers" => o with { Viewers = Int(Value(), name) },
                 "--report" => o with { ReportPath = Value() },
                 "--html" => o with { HtmlPath = Value() },
                 "--quiet" => o with { Quiet = true },
@@ -100,6 +104,8 @@ public sealed record Options
         if (o.Finals < 1 || o.Judges < 3 || o.Screens < 0) throw new ArgumentException("need at least 1 final and 3 judges (a trimmed mean drops two)");
         if (o.Rate is <= 0) throw new ArgumentException("--rate must be positive");
         if (o.Postgres is not null && o.Nodes is null) o = o with { Nodes = 1 };
+        if (o.Viewers is { } viewers && (viewers < 1 || o.ScreensOnly is not null || o.Nodes is not null))
+            throw new ArgumentException("--viewers needs a positive count, on one node, without --screens-only");
         if (o.Nodes is { } n && (n < 1 || n > 8)) throw new ArgumentException("--nodes must be between 1 and 8");
         if (o.Nodes is not null && o.Url is not null) throw new ArgumentException("--nodes starts its own nodes: it does not go with --url");
         if (o.KillNodeAfter is { } k)
@@ -129,7 +135,7 @@ public sealed record Options
     public const string Usage = """
         usage: loadtest [--url http://127.0.0.1:PORT --admin-key K [--server-pid PID]]
                         [--finals 200] [--judges 9] [--contestants 12] [--screens 4] [--duration 30s] [--warmup 6s]
-                        [--rate N | --closed-loop] [--http] [--baseline] [--screens-only N [--rate N]]
+                        [--rate N | --closed-loop] [--http] [--baseline] [--screens-only N [--rate N]] [--viewers N [--rate N]]
                         [--report report.json] [--html report.html]
                         [--server-setting Arena:ScreenCoalesceMs=20] [--server-env DOTNET_gcServer=0]   (servers it starts)
                         [--nodes 2 [--postgres "Host=…;Username=…;Database=…"] [--kill-node-after 15s]]

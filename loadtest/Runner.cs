@@ -35,9 +35,9 @@ public static class Runner
     }
 
     private static Task<RunReport> Scenario(Options o, string target, Uri url, string key, int? pid, bool checkJournal, TextWriter log, Func<Task>? restart = null) =>
-        o.ScreensOnly is not null
-            ? FanOut.Play(o, target, url, key, pid, log)
-            : LoadRun.Play(o, target, url, key, pid, checkJournal, log, restart: restart);
+        o.ScreensOnly is not null ? FanOut.Play(o, target, url, key, pid, log)
+        : o.Viewers is not null ? PublicViewersRun.Play(o, target, url, key, pid, log)
+        : LoadRun.Play(o, target, url, key, pid, checkJournal, log, restart: restart);
 
     private static Ratios Compare(RunReport a, RunReport b)
     {
