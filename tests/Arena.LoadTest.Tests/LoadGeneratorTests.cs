@@ -105,6 +105,31 @@ public sealed class LoadGeneratorTests(ITestOutputHelper output)
         Assert.Equal(report.AckedInWindow, report.ScreenSamples);
     }
 
+    [Fact]
+    public async Task every_mode_switch_reaches_every_anonymous_viewer_of_the_public_feed()
+    {
+        await using var silo = new SiloProcess();
+        await silo.StartAsync();
+        var o = Options.Parse(["--url", silo.BaseAddress.ToString(), "--admin-key", silo.AdminKey, "--viewers", "20",
+            "--duration", "2s", "--warmup", "0s", "--rate", "5", "--quiet"]);
+
+        var report = await Runner.Run(o, TextWriter.Null);
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(20, report.ConnectedScreens);
+        Assert.InRange(report.AckedInWindow, 9, 11);
+        Assert.Equal(report.AckedInWindow * 20, report.ScreenSamplesExpected);
+        Assert.Equal(report.ScreenSamplesExpected, report.ScreenSamples);
+        Assert.Equal(report.AckedInWindow, report.LastScreenLatencyMs!.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"57","type":"screen","op":"update","seq":57,"data":{"version":57}}""", 57)]
+    [InlineData("""{"id":"1","type":"screen","op":"update","seq":1234567,"data":{}}""", 1234567)]
+    [InlineData("""{"type":"screen"}""", -1)]
+    public void a_public_feed_line_is_read_for_its_sequence_number_only(string line, long seq) =>
+        Assert.Equal(seq, PublicViewersRun.SeqOf(line));
+
     [Theory]
     [InlineData("""{"type":3,"invocationId":"17","result":{"accepted":true,"total":88.5,"version":42}}""", HubFrames.Kind.Completion, 17, 42, null)]
     [InlineData("""{"type":3,"invocationId":"5","error":"An unexpected error occurred invoking 'Submit' on the server. HubException: 409: not on stage"}""", HubFrames.Kind.Completion, 5, -1, "409")]

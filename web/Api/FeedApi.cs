@@ -33,7 +33,6 @@ namespace Arena.Web.Api;
 public static class FeedApi
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-    private static readonly byte[] SseEnd = "\n\n"u8.ToArray(), LineEnd = "\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
     {
@@ -123,15 +122,11 @@ public static class FeedApi
             http.Response.ContentType = sse ? "text/event-stream; charset=utf-8" : "application/x-ndjson; charset=utf-8";
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["X-Accel-Buffering"] = "no";
-            var body = http.Response.Body;
             while (true)
             {
                 while (viewer.Reader.TryRead(out var line))
                 {
-                    if (sse) await body.WriteAsync(Encoding.UTF8.GetBytes($"id: {line.Version}\nevent: screen\ndata: "), cancel);
-                    await body.WriteAsync(line.Json, cancel);
-                    await body.WriteAsync(sse ? SseEnd : LineEnd, cancel);
-                    await body.FlushAsync(cancel);
+                    await http.Response.BodyWriter.WriteAsync(sse ? line.Sse : line.Ndjson, cancel); // written and flushed at once
                     if (line.Closed || stream == false) return;
                 }
                 var ready = viewer.Reader.WaitToReadAsync(cancel).AsTask();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Arena.Finals;
@@ -20,8 +21,9 @@ public sealed class PublicViewers(IOptions<JsonOptions> json)
     private readonly ConcurrentDictionary<string, Audience> _finals = new();
 
     /// <summary>One line of the public feed: <c>{"id":"17","type":"screen","op":"update","seq":17,"data":{…the screen state…}}</c>,
-    /// or the last one of a final whose public view was closed.</summary>
-    public sealed record Line(long Version, byte[] Json, bool Closed);
+    /// or the last one of a final whose public view was closed; framed once for each format (NDJSON, Server-Sent Events),
+    /// so that a viewer costs one write.</summary>
+    public sealed record Line(long Version, byte[] Ndjson, byte[] Sse, bool Closed);
 
     public sealed class Viewer
     {
@@ -102,7 +104,10 @@ public sealed class PublicViewers(IOptions<JsonOptions> json)
         }
     }
 
-    private Line ToLine(ScreenState state) => new(state.Version,
-        JsonSerializer.SerializeToUtf8Bytes(new { id = $"{state.Version}", type = "screen", op = "update", seq = state.Version, data = state }, _options),
-        !state.Public);
+    private Line ToLine(ScreenState state)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new { id = $"{state.Version}", type = "screen", op = "update", seq = state.Version, data = state }, _options);
+        byte[] sse = [.. Encoding.UTF8.GetBytes($"id: {state.Version}\nevent: screen\ndata: "), .. json, (byte)'\n', (byte)'\n'];
+        return new(state.Version, [.. json, (byte)'\n'], sse, !state.Public);
+    }
 }
