@@ -1,12 +1,19 @@
 namespace Arena.Scoring;
 
-/// <summary>Standard competition ranking (1, 2, 2, 4) by the rounded total, then the final's tie-breakers; then awards.</summary>
+/// <summary>
+/// Standard competition ranking (1, 2, 2, 4) by the rounded total, then the final's tie-breakers; then awards. Only a
+/// contestant with a complete round is ranked: before that a total is a partial mean or nothing (0.00), and a rank on it
+/// (every unscored contestant "1st") misleads; such a contestant has rank 0 (shown as —) and comes after the ranked
+/// ones in running order, then the withdrawn. An award goes only to a contestant whose every round is complete.
+/// </summary>
 internal static class Ranking
 {
+    private static bool Rankable(ContestantLine l) => l.Withdrawn is null && l.Detail.Any(r => r.Complete);
+
     public static IReadOnlyList<StandingRow> Rank(FinalDefinition d, IReadOnlyList<ContestantLine> all)
     {
         var tieBreakers = d.Ranking.TieBreakers;
-        var lines = all.Where(l => l.Withdrawn is null).ToList();
+        var lines = all.Where(Rankable).ToList();
         return [.. lines
             // Everyone strictly ahead pushes the rank down by one; equals share it.
             .Select(line => (Line: line, Rank: 1 + lines.Count(other => Compare(other, line, tieBreakers) > 0)))
@@ -14,13 +21,14 @@ internal static class Ranking
             .ThenBy(x => x.Line.Contestant.Order)
             .ThenBy(x => x.Line.Contestant.Id, StringComparer.Ordinal)
             .Select(x => Row(d, x.Line, x.Rank)),
-            .. Withdrawn(d, all)];
+            .. Unranked(d, all)];
     }
 
-    /// <summary>Withdrawn contestants, after the ranked ones in running order: no rank (0), no award.</summary>
-    private static IEnumerable<StandingRow> Withdrawn(FinalDefinition d, IReadOnlyList<ContestantLine> all) =>
-        all.Where(l => l.Withdrawn is not null)
-            .OrderBy(l => l.Contestant.Order).ThenBy(l => l.Contestant.Id, StringComparer.Ordinal)
+    /// <summary>After the ranked contestants, in running order: those with no complete round yet, then the withdrawn;
+    /// no rank (0), no award.</summary>
+    private static IEnumerable<StandingRow> Unranked(FinalDefinition d, IReadOnlyList<ContestantLine> all) =>
+        all.Where(l => !Rankable(l))
+            .OrderBy(l => l.Withdrawn is null ? 0 : 1).ThenBy(l => l.Contestant.Order).ThenBy(l => l.Contestant.Id, StringComparer.Ordinal)
             .Select(l => Row(d, l, 0));
 
     /// <summary>
@@ -31,7 +39,7 @@ internal static class Ranking
     public static IReadOnlyList<StandingRow> Sorted(FinalDefinition d, IReadOnlyList<ContestantLine> all)
     {
         var tieBreakers = d.Ranking.TieBreakers;
-        var sorted = all.Where(l => l.Withdrawn is null).ToArray();
+        var sorted = all.Where(Rankable).ToArray();
         Array.Sort(sorted, (a, b) =>
         {
             var by = Compare(b, a, tieBreakers);
@@ -45,7 +53,7 @@ internal static class Ranking
             var rank = i > 0 && Compare(sorted[i - 1], sorted[i], tieBreakers) == 0 ? rows[i - 1].Rank : i + 1;
             rows[i] = Row(d, sorted[i], rank);
         }
-        return [.. rows, .. Withdrawn(d, all)];
+        return [.. rows, .. Unranked(d, all)];
     }
 
     /// <summary>Positive when <paramref name="a"/> ranks ahead of <paramref name="b"/>.</summary>
@@ -74,7 +82,7 @@ internal static class Ranking
         line.Total,
         line.Detail.ToDictionary(r => r.Round, r => r.Score),
         line.Complete,
-        line.Scored && rank > 0 ? Award(d.Awards, rank) : null,
+        line.Complete && rank > 0 ? Award(d.Awards, rank) : null,
         line.Detail,
         line.Withdrawn);
 

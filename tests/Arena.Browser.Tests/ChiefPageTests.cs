@@ -15,6 +15,20 @@ public sealed class ChiefPageTests(BrowserFixture arena)
     }
 
     [Fact]
+    public async Task a_contestant_with_no_complete_round_has_no_rank_and_an_award_stays_provisional_until_publication()
+    {
+        var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 3).Mean());
+        await arena.Score(final, "c1", 8, 8, 8);
+        await arena.Score(final, "c2", 9); // one sheet of three: a partial total, no result
+        var chief = await Chief(final);
+        await Expect(chief.Locator("#standings tr[data-contestant=c1] .rank")).ToHaveTextAsync("1");
+        await Expect(chief.Locator("#standings tr[data-contestant=c1]")).ToContainTextAsync("一等奖（暂定）");
+        await Expect(chief.Locator("#standings tr[data-contestant=c2] .rank")).ToHaveTextAsync("—");
+        await Expect(chief.Locator("#standings tr[data-contestant=c3] .rank")).ToHaveTextAsync("—");
+        await Expect(chief.Locator("#standings tr[data-contestant=c2] .total")).ToHaveTextAsync("9.00"); // ahead on the number, not ranked on it
+    }
+
+    [Fact]
     public async Task a_penalty_with_a_reason_moves_the_contestant_down_the_standings()
     {
         var final = await arena.Create(new FinalBuilder(judges: 3, contestants: 2).Mean());

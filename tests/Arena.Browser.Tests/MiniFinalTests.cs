@@ -123,9 +123,9 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         await Score(judges["j2"], 8, 1m);
         await Score(judges["j3"], 2, 0m);
         await op.Locator("button[data-mode=ranking]").ClickAsync();
-        await Expect(screen.Locator("#ranking tr")).ToHaveCountAsync(2);
-        await Expect(screen.Locator("#ranking tr").First).ToContainTextAsync("刘晓美");
-        await Expect(screen.Locator("#ranking tr").Nth(1)).ToContainTextAsync("5.00");
+        await Expect(screen.Locator("#ranking tr[data-contestant]")).ToHaveCountAsync(2);
+        await Expect(screen.Locator("#ranking tr[data-contestant]").First).ToContainTextAsync("刘晓美");
+        await Expect(screen.Locator("#ranking tr[data-contestant]").Nth(1)).ToContainTextAsync("5.00");
         await Expect(screen.Locator("#status")).ToHaveTextAsync("暂定成绩");
 
         // The chief judge reopens j3's sheet; j3 corrects it; contestant 2 moves up.
@@ -140,8 +140,8 @@ public sealed class MiniFinalTests(BrowserFixture arena)
         await Expect(j3.Locator("#reopened")).ToContainTextAsync("录入错误");
         await Expect(j3.Locator("[data-criterion=content] output")).ToHaveTextAsync("2"); // starts from what was sent
         await Score(j3, 9, 1m);
-        await Expect(screen.Locator("#ranking tr").First).ToContainTextAsync("陈建国");
-        await Expect(screen.Locator("#ranking tr").First).ToContainTextAsync("9.00");
+        await Expect(screen.Locator("#ranking tr[data-contestant]").First).ToContainTextAsync("陈建国");
+        await Expect(screen.Locator("#ranking tr[data-contestant]").First).ToContainTextAsync("9.00");
         await Expect(screen.Locator("#ranking tr[data-contestant=c2] .move")).ToHaveTextAsync("▲");
         await Expect(screen.Locator("#ranking tr[data-contestant=c1] .move")).ToHaveTextAsync("▼");
         await Expect(chief.Locator("tr[data-contestant=c2] td[data-judge=j3]")).ToHaveTextAsync("10");

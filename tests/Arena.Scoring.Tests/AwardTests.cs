@@ -43,6 +43,6 @@ public class AwardTests
 
         var result = Compute(d, Totals(90m, 80m));
 
-        Assert.Equal([("c1", 1, "finalist"), ("c2", 2, "finalist"), ("c3", 3, null)], Awards(result));
+        Assert.Equal([("c1", 1, "finalist"), ("c2", 2, "finalist"), ("c3", 0, null)], Awards(result)); // c3: no rank, no award
     }
 }

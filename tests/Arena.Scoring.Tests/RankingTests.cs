@@ -22,7 +22,7 @@ public class RankingTests
         var d = new FinalBuilder().WithJudges(1).WithContestants(3).WithRound("r").BuildValid();
         d = d with { Contestants = [d.Contestants[0] with { Order = 3 }, d.Contestants[1] with { Order = 2 }, d.Contestants[2] with { Order = 1 }] };
 
-        var result = Compute(d, []);
+        var result = Compute(d, [Sheet("j1", "c1", "r", 80m), Sheet("j1", "c2", "r", 80m), Sheet("j1", "c3", "r", 80m)]);
 
         Assert.Equal([("c3", 1), ("c2", 1), ("c1", 1)], Ranks(result));
     }
@@ -101,13 +101,15 @@ public class RankingTests
     }
 
     [Fact]
-    public void contestants_without_sheets_are_ranked_with_a_total_of_zero()
+    public void contestants_without_a_complete_round_have_no_rank_and_come_after_the_ranked_in_running_order()
     {
-        var d = new FinalBuilder().WithJudges(1).WithContestants(3).WithRound("r").BuildValid();
+        var d = new FinalBuilder().WithJudges(2).WithContestants(3).WithRound("r").BuildValid();
 
-        var result = Compute(d, [Sheet("j1", "c2", "r", 70m)]);
+        // c2 is complete (both judges); c3 has one sheet of two (a partial total of 60); c1 has none (0.00).
+        var result = Compute(d, [Sheet("j1", "c2", "r", 70m), Sheet("j2", "c2", "r", 70m), Sheet("j1", "c3", "r", 60m)]);
 
-        Assert.Equal([("c2", 1), ("c1", 2), ("c3", 2)], Ranks(result));
+        Assert.Equal([("c2", 1), ("c1", 0), ("c3", 0)], Ranks(result)); // not "c3 2nd, c1 3rd" on numbers that are not results
         Assert.Equal(0m, result.Row("c1").Total);
+        Assert.Null(result.Row("c3").Award);
     }
 }

@@ -106,10 +106,14 @@ public class ScoringProperties
             var d = Final(method, 4, "round:b", "untrimmed");
             var rows = ScoringEngine.Compute(d, Scoring.Input(sheets)).Rows;
 
-            foreach (var a in rows)
-                foreach (var b in rows.Where(b => b.Total > a.Total))
+            var ranked = rows.Where(r => r.Rank > 0).ToList();
+            foreach (var a in ranked)
+                foreach (var b in ranked.Where(b => b.Total > a.Total))
                     Assert.True(b.Rank < a.Rank, $"{b.Contestant} {b.Total} ranks {b.Rank}, {a.Contestant} {a.Total} ranks {a.Rank}");
-            Assert.Equal(rows.OrderBy(r => r.Rank).Select(r => r.Contestant), rows.Select(r => r.Contestant));
+            Assert.Equal(ranked.OrderBy(r => r.Rank).Select(r => r.Contestant), ranked.Select(r => r.Contestant));
+            // Ranked are exactly those with a complete round, and they come first; the rest (no rank) after them.
+            Assert.All(rows, r => Assert.Equal(r.Detail.Any(x => x.Complete), r.Rank > 0));
+            Assert.All(rows.SkipWhile(r => r.Rank > 0), r => Assert.Equal(0, r.Rank));
         }, iter: 300);
     }
 

@@ -36,13 +36,14 @@ public class WithdrawalTests
     }
 
     [Fact]
-    public void withdrawn_contestants_come_in_running_order_after_everyone_ranked_even_unscored_ones()
+    public void withdrawn_contestants_come_in_running_order_after_everyone_ranked_and_unscored_ones()
     {
         var result = ScoringEngine.Compute(FourContestants(), new ScoringInput([Sheet("j1", "c2", "r", 50m)], [], [],
             [new("c4", WithdrawalKinds.Absent), new("c3", WithdrawalKinds.Withdrawn)]));
 
         Assert.Equal(["c2", "c1", "c3", "c4"], result.Rows.Select(r => r.Contestant));
-        Assert.Equal([1, 2, 0, 0], result.Rows.Select(r => r.Rank));
+        Assert.Equal([1, 0, 0, 0], result.Rows.Select(r => r.Rank)); // c1, unscored, has no rank but is not withdrawn
+        Assert.Equal([null, null, "withdrawn", "absent"], result.Rows.Select(r => r.Withdrawn));
     }
 
     [Fact]

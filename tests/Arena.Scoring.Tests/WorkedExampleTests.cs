@@ -114,7 +114,8 @@ public class WorkedExampleTests
     [Fact]
     public void the_ranking_and_awards_follow_the_totals()
     {
-        Assert.Equal([("c1", 1, "一等奖"), ("c3", 2, "二等奖"), ("c2", 3, null)], Result.Rows.Select(r => (r.Contestant, r.Rank, r.Award)));
+        // c2 has no complete round yet (three speech sheets of five, no Q&A): no rank, after the ranked ones.
+        Assert.Equal([("c1", 1, "一等奖"), ("c3", 2, "二等奖"), ("c2", 0, null)], Result.Rows.Select(r => (r.Contestant, r.Rank, r.Award)));
         Assert.Equal(["刘晓美", "吴丽娟", "周建国"], Result.Rows.Select(r => r.Name));
     }
 }

@@ -85,7 +85,8 @@ public static class ExportApi
             // A withdrawn contestant: no rank, no total, status withdrawn (弃权) or absent (缺席); their sheets still listed.
             var line = row.Withdrawn is { } kind
                 ? new List<object> { "", Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), "", "", $"{kind} ({Kinds[kind]})" }
-                : [row.Rank, Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), Fixed(row.Total, d), Text(row.Award ?? ""),
+                // No rank (blank) before a complete round.
+                : [row.Rank == 0 ? "" : row.Rank, Text(c.Id), Text(c.Name), Text(c.Unit ?? ""), Fixed(row.Total, d), Text(row.Award ?? ""),
                     view.Published ? "published" : row.Complete ? "complete" : "provisional"];
             foreach (var r in d.Rounds)
             {

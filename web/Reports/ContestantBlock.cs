@@ -12,7 +12,7 @@ public static class ContestantBlock
         var d = data.Definition;
         flow.Gap(6);
         flow.Need(70);
-        var place = c.Withdrawn is { } kind ? t.Withdrawal(kind) : t.L($"第 {c.Row.Rank} 名", $"Rank {c.Row.Rank}");
+        var place = c.Withdrawn is { } kind ? t.Withdrawal(kind) : c.Row.Rank == 0 ? t.L("未排名（无完成轮次）", "Not ranked (no complete round)") : t.L($"第 {c.Row.Rank} 名", $"Rank {c.Row.Rank}");
         flow.Paragraph($"{place}　{c.Contestant.Name}　{c.Contestant.Unit}", PageFlow.Font(10.5, bold: true), after: 2);
         foreach (var round in c.Rounds) Round(flow, d, round, t);
         foreach (var a in c.Adjustments)
@@ -24,7 +24,7 @@ public static class ContestantBlock
                 $"Adjustment: {ReportText.Signed(a.Points)} (to {where}), reason: {a.Reason}; {t.Actor(a.Actor, d)}, {t.Time(a.At, data.Zone)}{confirmed}"), PageFlow.Font(8.5), after: 1);
         }
         var award = c.Withdrawn is null && c.Row.Award is { } aw ? t.L($"　奖项 {aw}", $"   award {aw}") : "";
-        var rank = c.Withdrawn is null ? t.L($"　名次 {c.Row.Rank}", $"   rank {c.Row.Rank}") : "";
+        var rank = c.Withdrawn is null && c.Row.Rank > 0 ? t.L($"　名次 {c.Row.Rank}", $"   rank {c.Row.Rank}") : "";
         flow.Paragraph(t.L($"总分 {ReportText.Fixed(c.Row.Total, d)}{rank}{award}", $"Total {ReportText.Fixed(c.Row.Total, d)}{rank}{award}")
             + (c.Row.Complete ? "" : t.L("（暂定）", " (provisional)")), PageFlow.Font(9.5, bold: true), after: 4);
     }

@@ -16,7 +16,7 @@ public static class RankingTable
             var row = c.Row;
             var cells = new List<Cell>
             {
-                c.Withdrawn is { } kind ? t.Withdrawal(kind) : row.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.Withdrawn is { } kind ? t.Withdrawal(kind) : row.Rank == 0 ? "—" : row.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.Contestant.Name, c.Contestant.Unit ?? "",
             };
             cells.AddRange(d.Rounds.Select(r => new Cell(row.Rounds.GetValueOrDefault(r.Id) is { } s ? ReportText.Fixed(s, d) : "—", Number: true)));

@@ -169,7 +169,12 @@ function ranking() {
   if (!rows.length) return nothingYet();
   return h('section', { class: 'mode-ranking' }, h('h2', {}, state.published ? L('最终排名', 'Final ranking') : L('实时排名（仅含已完成轮次）', 'Live ranking (complete rounds only)'),
     state.ceremony?.held ? h('span', { class: 'held', id: 'held' }, L(' · 排名定格', ' · held')) : ''),
-    h('table', { id: 'ranking' }, rows.map((row) => {
+    h('table', { id: 'ranking' },
+      h('thead', {}, h('tr', {}, h('th', { class: 'rank' }, L('名次', 'Rank')), h('th', { class: 'move' }, ''),
+        h('th', { class: 'name' }, L('选手 · 单位', 'Contestant · unit')),
+        definition.rounds.length > 1 && definition.rounds.map((rd) => h('th', { class: 'num round' }, rd.title || rd.id)),
+        h('th', { class: 'num total' }, L('总分', 'Total')), h('th', { class: 'award' }, L('奖项', 'Award')))),
+      rows.map((row) => {
       const before = ranks.previous[row.contestant];
       const move = before === undefined ? 'new' : before > row.rank ? 'up' : before < row.rank ? 'down' : 'same';
       const arrow = { new: '★', up: '▲', down: '▼', same: '–' }[move];
@@ -177,7 +182,8 @@ function ranking() {
       return h('tr', { dataset: { contestant: row.contestant, move } }, h('td', { class: 'rank' }, row.rank),
         h('td', { class: `move ${move}`, title: move }, arrow), h('td', { class: 'name' }, row.name, h('small', {}, c.unit ?? '')),
         definition.rounds.length > 1 && definition.rounds.map((rd) => h('td', { class: 'num round' }, fmt(row.rounds?.[rd.id], decimals()))),
-        h('td', { class: 'num total' }, fmt(row.total, decimals())), h('td', { class: 'award' }, row.award ?? ''));
+        h('td', { class: 'num total' }, fmt(row.total, decimals())),
+        h('td', { class: 'award' }, row.award ? (state.published ? row.award : `${row.award}${L('（暂定）', ' (provisional)')}`) : ''));
     }), out.map((row) => h('tr', { class: 'withdrawn', dataset: { contestant: row.contestant, withdrawn: row.withdrawn } },
       h('td', { class: 'rank' }, ''), h('td', { class: 'move' }, ''), h('td', { class: 'name' }, row.name),
       definition.rounds.length > 1 && definition.rounds.map(() => h('td', {}, '')),

@@ -18,9 +18,12 @@ export function standingsTable(definition, standings, id = 'standings') {
       definition.rounds.map(() => h('td', { class: 'num' }, '')), h('td', { class: 'num total' }, ''), h('td', {}, ''),
       h('td', {}, h('span', { class: 'pill bad' }, withdrawnLabel(row.withdrawn))))
       : h('tr', { dataset: { contestant: row.contestant } },
-      h('td', { class: 'num rank' }, row.rank), h('td', { class: 'name' }, row.name),
+      // No rank (0) before a complete round: a partial total is no result.
+      h('td', { class: 'num rank' }, row.rank || '—'), h('td', { class: 'name' }, row.name),
       definition.rounds.map((r) => h('td', { class: 'num' }, fmt(row.rounds?.[r.id], decimals))),
-      h('td', { class: 'num total' }, fmt(row.total, decimals)), h('td', {}, row.award ?? ''),
+      h('td', { class: 'num total' }, fmt(row.total, decimals)),
+      // An award is given on a complete result only, and stays provisional until publication.
+      h('td', {}, row.award ? (standings.published ? row.award : `${row.award}${L('（暂定）', ' (provisional)')}`) : ''),
       h('td', {}, standings.published ? h('span', { class: 'pill ok' }, L('已发布', 'published'))
         : row.complete ? h('span', { class: 'pill info' }, L('已完成', 'complete')) : h('span', { class: 'pill warn' }, L('暂定', 'provisional'))))));
 }
