@@ -111,6 +111,7 @@ public static class ArenaWeb
         api.MapSignOffApi();
         api.MapFeedApi();
         api.MapPublicApi();
+        api.MapVoteApi();
         api.MapReportsApi();
         app.MapHub<ScreenHub>("/hubs/screen");
         app.MapHub<JudgeHub>("/hubs/judge");

@@ -41,3 +41,13 @@ public sealed record ContestantWithdrawn([property: Id(0)] string Kind, [propert
 /// <summary>A withdrawal taken back (before publication): the contestant and their sheets count again.</summary>
 [GenerateSerializer, Immutable, Alias("arena.withdrawal-undone")]
 public sealed record WithdrawalUndone([property: Id(0)] string Reason);
+
+/// <summary>
+/// The audience's voting window for this contestant's round closed: the exact count of every ballot box of window
+/// <see cref="Window"/> (the sequence number of its VotingOpened): <see cref="Ballots"/> ballots whose values sum to
+/// <see cref="Sum"/>; <see cref="Boxes"/> the head of each box's stream that had ballots, so verify can recount them
+/// and see a box cut short or rewritten. It scores the round's audience panel.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("arena.votes-counted")]
+public sealed record VotesCounted([property: Id(0)] string Round, [property: Id(1)] long Window, [property: Id(2)] int Ballots,
+    [property: Id(3)] long Sum, [property: Id(4)] IReadOnlyList<Journal.StreamHead> Boxes);

@@ -93,3 +93,18 @@ public sealed record RankingHeld([property: Id(0)] long AtSeq);
 
 [GenerateSerializer, Immutable, Alias("arena.ranking-released")]
 public sealed record RankingReleased;
+
+// The audience vote (大众评审). The hall's ballots are not events of the final: a burst of 1,000 a second would queue on
+// one grain. They go to ballot boxes (Votes.IBallotBoxGrain, journal "{final}#ballots", one stream per box) and only
+// the opening of a window, the tickets and the exact count when it closes (VotesCounted, in the contestant's stream) are.
+
+/// <summary>The operator opened the voting window of the audience panel for a contestant and round; the window's id is
+/// this event's journal sequence number (it names the ballot boxes).</summary>
+[GenerateSerializer, Immutable, Alias("arena.voting-opened")]
+public sealed record VotingOpened([property: Id(0)] string Contestant, [property: Id(1)] string Round);
+
+/// <summary>The admin issued one-time ticket codes numbered <see cref="From"/> to From + Count − 1. The codes are not
+/// stored: each is its number and a MAC under a key derived from the journal key, so a code can be checked (and
+/// printed again) without a table of secrets.</summary>
+[GenerateSerializer, Immutable, Alias("arena.tickets-issued")]
+public sealed record TicketsIssued([property: Id(0)] int From, [property: Id(1)] int Count);

@@ -54,6 +54,7 @@ public sealed partial class FinalGrain
     {
         _model.RequireDefinition();
         _model.Admit(caller);
-        return JournalVerifier.Verify(_model.FinalId, await journal.ReadFinalAsync(_model.FinalId), signer, _model.Standings.Full);
+        var ballots = await journal.ReadFinalAsync(Votes.BallotStreams.Journal(_model.FinalId));
+        return JournalVerifier.Verify(_model.FinalId, await journal.ReadFinalAsync(_model.FinalId), signer, _model.Standings.Full, out _, ballots);
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class FinalGrain(TimeProvider clock, IGrainFactory grains,
     {
         await base.OnActivateAsync(cancellationToken);
         _model = Replay.Fold(this.GetPrimaryKeyString(), Replay.Order(await AllEntries()));
+        StartTally();
     }
 
     // References kept for the activation: Orleans 10.4.2 resolves the interface by reflection on every GetGrain, which

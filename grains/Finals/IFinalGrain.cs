@@ -140,4 +140,32 @@ public interface IFinalGrain : IGrainWithStringKey
     Task<long> HoldRanking(Caller caller);
 
     Task<long> ReleaseRanking(Caller caller);
+
+    /// <summary>The audience vote: opens the window of the round's audience panel for the contestant (default: on stage).
+    /// The admin, the operator or the chief judge; returns the window's id.</summary>
+    Task<long> OpenVoting(string? contestant, string? round, Caller caller);
+
+    /// <summary>Closes the open window: every ballot box stops taking ballots, and their exact count goes into the journal.</summary>
+    Task<VoteView> CloseVoting(Caller caller);
+
+    /// <summary>A window as a ballot box needs to know it; null for an id that is no window of this final.</summary>
+    [AlwaysInterleave]
+    Task<VoteWindowInfo?> VoteWindow(long window);
+
+    /// <summary>The vote as anyone may see it (the vote page): the open window or the last closed; null before any.</summary>
+    [AlwaysInterleave]
+    Task<(VoteView? Vote, FinalDefinition Definition)> Ballot();
+
+    /// <summary>Issues <paramref name="count"/> more ticket codes (admin); returns the number of the first.</summary>
+    Task<int> IssueTickets(int count, Caller caller);
+
+    /// <summary>The ticket codes numbered <paramref name="from"/> on (admin), to print: recomputed, never stored.</summary>
+    [AlwaysInterleave]
+    Task<TicketSheet> TicketCodes(int from, int count, Caller caller);
 }
+
+[GenerateSerializer, Immutable, Alias("arena.ticket-sheet")]
+public sealed record TicketSheet([property: Id(0)] int Issued, [property: Id(1)] IReadOnlyList<TicketCode> Tickets);
+
+[GenerateSerializer, Immutable, Alias("arena.ticket-code")]
+public sealed record TicketCode([property: Id(0)] int Number, [property: Id(1)] string Code);

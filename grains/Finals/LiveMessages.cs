@@ -29,7 +29,9 @@ public sealed record ScreenState(
     // renumbered the running order): a screen whose copy is older reads it again, also after a missed push.
     [property: Id(14)] long DefinitionVersion = 0,
     // The public live view (/live/{id}) is open: the screen shows its QR code between contestants.
-    [property: Id(15)] bool Public = false);
+    [property: Id(15)] bool Public = false,
+    // The audience vote: the open window, or the last one closed (null before any).
+    [property: Id(16)] VoteView? Vote = null);
 
 [GenerateSerializer, Immutable, Alias("arena.withdrawal")]
 public sealed record WithdrawalView([property: Id(0)] string Contestant, [property: Id(1)] string Kind, [property: Id(2)] string Reason);
@@ -88,7 +90,30 @@ public sealed record LiveUpdate(
     // The stage after the change, for the judges' tablets: told at once, without waiting for the screen state.
     [property: Id(5)] Stage? Stage = null,
     // Access codes revoked by this change: every node closes the hub connections their tokens opened.
-    [property: Id(6)] IReadOnlyList<string>? Revoked = null);
+    [property: Id(6)] IReadOnlyList<string>? Revoked = null,
+    // The live count of the open voting window (kind "vote", version unchanged): not an event, the ballot boxes' count.
+    [property: Id(7)] VoteTally? Tally = null);
+
+/// <summary>How many ballots the open window <see cref="Window"/> holds now (the boxes' sum, read every second).</summary>
+[GenerateSerializer, Immutable, Alias("arena.vote-tally")]
+public sealed record VoteTally([property: Id(0)] long Window, [property: Id(1)] int Ballots);
+
+/// <summary>
+/// The audience vote as screens and the vote page show it: the open window (<see cref="Open"/>) or the last one
+/// closed; <see cref="Ballots"/> the exact count once closed (while open, the live count comes as <c>votes</c> messages);
+/// <see cref="Score"/> the panel's score then.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("arena.vote-view")]
+public sealed record VoteView(
+    [property: Id(0)] long Window,
+    [property: Id(1)] string Contestant,
+    [property: Id(2)] string Round,
+    [property: Id(3)] string Panel,
+    [property: Id(4)] string Method,
+    [property: Id(5)] string Voters,
+    [property: Id(6)] bool Open,
+    [property: Id(7)] int? Ballots,
+    [property: Id(8)] decimal? Score);
 
 /// <summary>A public final as anyone may watch it: the big screen's state and the definition it names (the web sends only its public part).</summary>
 [GenerateSerializer, Immutable, Alias("arena.public-live")]
@@ -125,4 +150,6 @@ public static class UpdateKinds
     public const string Definition = "definition";
     /// <summary>The public live view was opened or closed.</summary>
     public const string Public = "public";
+    /// <summary>A voting window opened or closed, tickets were issued; or (with <see cref="LiveUpdate.Tally"/>) the live count moved.</summary>
+    public const string Vote = "vote";
 }

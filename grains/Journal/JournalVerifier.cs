@@ -15,7 +15,8 @@ public static class JournalVerifier
         Verify(finalId, entries, signer, live, out _);
 
     /// <summary>As above, and the final folded from the entries in journal order (for a caller that reads it next).</summary>
-    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live, out FinalModel model)
+    public static VerifyReport Verify(string finalId, IReadOnlyList<JournalEntry> entries, ISignatureCheck signer, StandingsResult? live, out FinalModel model,
+        IReadOnlyList<JournalEntry>? ballots = null)
     {
         var problems = new List<string>();
         var streams = entries.GroupBy(e => e.Stream).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Index).ToList(), StringComparer.Ordinal);
@@ -32,6 +33,7 @@ public static class JournalVerifier
             var recomputed = ScoringEngine.Compute(model.Definition, model.Input());
             problems.AddRange(Differences("the incremental standings", model.Standings.Full, recomputed));
             if (live is not null) problems.AddRange(Differences("the live standings", live, recomputed));
+            if (ballots is not null) problems.AddRange(Recount(entries, ballots, signer));
         }
         var heads = streams.Values.Where(s => s.Count > 0).Select(s => new StreamHead(s[^1].Stream, s.Count, s[^1].Hash));
         return new VerifyReport(problems.Count == 0, entries.Count, problems, StreamHeads.Digest(heads), model.PublishedDigest, signer.KeyId);
@@ -54,6 +56,34 @@ public static class JournalVerifier
                 yield return $"{where}; only {stream.Count} are stored: entries from {stream.Count} on were deleted or rolled back";
             else if (stream[head.Count - 1].Hash != head.Hash)
                 yield return $"{where} ending in {head.Hash[..12]}…; entry {head.Count - 1} stored now differs: the stream was rewritten";
+        }
+    }
+
+    /// <summary>
+    /// The audience's ballots (journal "{final}#ballots"): every box's chain, and every count the final recorded
+    /// (VotesCounted) recounted from the boxes' ballots — one per voter — and each box still reaching the head recorded.
+    /// </summary>
+    private static IEnumerable<string> Recount(IReadOnlyList<JournalEntry> entries, IReadOnlyList<JournalEntry> ballots, ISignatureCheck signer)
+    {
+        var boxes = ballots.GroupBy(e => e.Stream).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Index).ToList(), StringComparer.Ordinal);
+        foreach (var (name, box) in boxes.OrderBy(b => b.Key, StringComparer.Ordinal))
+            foreach (var problem in HashChain.Check(name, box, signer).Take(1)) yield return "ballots " + problem;
+        foreach (var entry in entries.Where(e => e.Type == nameof(Contestants.VotesCounted)))
+        {
+            if (EventJson.Deserialize(entry.Type, entry.Data) is not Contestants.VotesCounted counted) continue;
+            var where = $"{entry.Stream}: the count of vote {counted.Window} (entry {entry.Index}, {entry.At:O})";
+            foreach (var head in counted.Boxes)
+            {
+                var box = boxes.GetValueOrDefault(head.Stream) ?? [];
+                if (box.Count < head.Count) yield return $"{where} recorded {head.Count} entries of {head.Stream}; only {box.Count} are stored: ballots were deleted";
+                else if (box[head.Count - 1].Hash != head.Hash) yield return $"{where} recorded {head.Stream} ending in {head.Hash[..12]}…; the stored box differs: it was rewritten";
+            }
+            var prefix = $"box:{counted.Window}:";
+            var cast = boxes.Where(b => b.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(b => b.Value)
+                .Select(e => EventJson.Deserialize(e.Type, e.Data)).OfType<Votes.BallotCast>()
+                .GroupBy(b => b.Voter, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            if (cast.Count != counted.Ballots || cast.Sum(b => (long)b.Value) != counted.Sum)
+                yield return $"{where} says {counted.Ballots} ballots summing to {counted.Sum}; the boxes hold {cast.Count} summing to {cast.Sum(b => (long)b.Value)}";
         }
     }
 

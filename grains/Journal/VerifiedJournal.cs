@@ -15,7 +15,8 @@ public sealed record VerifiedJournal(IReadOnlyList<JournalEntry> Entries, Verify
     {
         var entries = Replay.Order(await store.ReadFinalAsync(finalId, cancellation));
         if (entries.Count == 0) throw ArenaProblem.NotFound($"There is no final '{finalId}'.");
-        var check = JournalVerifier.Verify(finalId, entries, signer, null, out var model);
+        var ballots = await store.ReadFinalAsync(Votes.BallotStreams.Journal(finalId), cancellation);
+        var check = JournalVerifier.Verify(finalId, entries, signer, null, out var model, ballots);
         if (!check.Ok) throw ArenaProblem.Conflict($"The journal does not verify, so {refused}: " + string.Join("; ", check.Problems));
         return new VerifiedJournal(entries, check, model);
     }

@@ -32,6 +32,8 @@ internal sealed class ContestantScores
     public Dictionary<string, decimal> RoundAdjustments { get; } = new(StringComparer.Ordinal);
     public decimal TotalAdjustment { get; set; }
     public HashSet<string> Closed { get; } = new(StringComparer.Ordinal);
+    /// <summary>The exact counts of the audience panel's closed voting windows, by round.</summary>
+    public Dictionary<string, VoteCount> Votes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The withdrawal kind while the contestant is withdrawn: the line is then as if nobody had scored them.</summary>
     public string? Withdrawn
@@ -74,8 +76,9 @@ internal sealed class ContestantScores
         var round = _d.Rounds[i];
         var adjustment = RoundAdjustments.GetValueOrDefault(round.Id);
         var closed = Closed.Contains(round.Id);
-        _results[i] = RoundScoring.Score(round, _judges[i], _sheets[i], adjustment, closed, _d.Rounding, untrimmed: false);
-        _untrimmed[i] = _withUntrimmed ? RoundScoring.Score(round, _judges[i], _sheets[i], adjustment, closed, _d.Rounding, untrimmed: true).Score : null;
+        var votes = Votes.GetValueOrDefault(round.Id);
+        _results[i] = RoundScoring.Score(round, _judges[i], _sheets[i], adjustment, closed, _d.Rounding, untrimmed: false, votes);
+        _untrimmed[i] = _withUntrimmed ? RoundScoring.Score(round, _judges[i], _sheets[i], adjustment, closed, _d.Rounding, untrimmed: true, votes).Score : null;
     }
 
     // As ScoringEngine: round scores weighted as rounded, the total adjustment added, then the total rounded. A

@@ -40,7 +40,8 @@ public static partial class DefinitionValidator
             yield break;
         }
         for (var k = 0; k < round.Panels!.Count; k++)
-            if (round.Panels[k] is { } p && !string.IsNullOrEmpty(p.Id))
+            // An audience panel has no judges: the hall's votes score it.
+            if (round.Panels[k] is { } p && !string.IsNullOrEmpty(p.Id) && !PanelKinds.IsAudience(p))
                 yield return (p.Id, $"rounds[{index}].panels[{k}]");
     }
 

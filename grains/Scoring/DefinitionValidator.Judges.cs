@@ -11,6 +11,7 @@ public static partial class DefinitionValidator
         }
         var rounds = (d.Rounds ?? []).Where(r => r is not null).ToList();
         var panelIds = rounds.SelectMany(r => r.Panels ?? []).Where(p => p is not null).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var audience = rounds.SelectMany(r => r.Panels ?? []).Where(PanelKinds.IsAudience).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < d.Judges.Count; i++)
         {
@@ -23,6 +24,8 @@ public static partial class DefinitionValidator
             Ids.Check(problems, $"{at}.id", j.Id, "judge", ids);
             if (!string.IsNullOrEmpty(j.Panel) && !panelIds.Contains(j.Panel))
                 problems.Add(new($"{at}.panel", $"Judge '{j.Id}' sits on panel '{j.Panel}', but no round has a panel with that id."));
+            else if (audience.Contains(j.Panel ?? ""))
+                problems.Add(new($"{at}.panel", $"Judge '{j.Id}' sits on panel '{j.Panel}', which is the audience's: the hall votes there, judges score on another panel."));
             CheckNamedInPanelRounds(j, rounds, at, problems);
 
             var recusals = j.Recusals ?? [];

@@ -106,7 +106,26 @@ public static partial class DefinitionValidator
             Ids.Check(problems, $"{pat}.id", p.Id, "panel", ids);
             if (p.Weight <= 0m)
                 problems.Add(new($"{pat}.weight", Invariant($"Panel '{p.Id}' of round '{round.Id}' needs a weight greater than 0, not {p.Weight}.")));
+            CheckAudience(round, p, pat, problems);
         }
+        if (round.Panels.Count(PanelKinds.IsAudience) > 1)
+            problems.Add(new($"{at}.panels", $"Round '{round.Id}' has more than one audience panel; the hall votes once per contestant and round."));
+    }
+
+    private static void CheckAudience(RoundDefinition round, PanelDefinition p, string pat, List<ValidationProblem> problems)
+    {
+        if (p.Kind is not null && p.Kind is not (PanelKinds.Judges or PanelKinds.Audience))
+            problems.Add(new($"{pat}.kind", $"Panel '{p.Id}' of round '{round.Id}' has kind '{p.Kind}'; use '{PanelKinds.Judges}' or '{PanelKinds.Audience}'."));
+        if (!PanelKinds.IsAudience(p))
+        {
+            if (p.Vote is not null || p.Voters is not null)
+                problems.Add(new($"{pat}.kind", $"Panel '{p.Id}' of round '{round.Id}' sets vote or voters, which only an '{PanelKinds.Audience}' panel takes."));
+            return;
+        }
+        if (p.Vote is not null && !VoteMethods.All.Contains(p.Vote))
+            problems.Add(new($"{pat}.vote", $"Panel '{p.Id}' of round '{round.Id}' votes by '{p.Vote}'; use one of {string.Join(", ", VoteMethods.All)}."));
+        if (p.Voters is not null && !VoterKinds.All.Contains(p.Voters))
+            problems.Add(new($"{pat}.voters", $"Panel '{p.Id}' of round '{round.Id}' lets '{p.Voters}' vote; use one of {string.Join(", ", VoterKinds.All)}."));
     }
 
     private static void CheckRoundJudges(RoundDefinition round, string at, HashSet<string> judgeIds, List<ValidationProblem> problems)

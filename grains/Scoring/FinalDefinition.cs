@@ -71,6 +71,45 @@ public sealed record PanelDefinition
     public string Id { get; init; } = "";
     public string Title { get; init; } = "";
     public decimal Weight { get; init; }
+    /// <summary><c>judges</c> (null: judges on tablets) or <c>audience</c> (大众评审: the hall votes on phones, <see cref="VoteMethods"/>).</summary>
+    public string? Kind { get; init; }
+    /// <summary>Audience panels: how a vote scores (<see cref="VoteMethods"/>; null: <c>rating</c>).</summary>
+    public string? Vote { get; init; }
+    /// <summary>Audience panels: who may vote (<see cref="VoterKinds"/>; null: <c>tickets</c>).</summary>
+    public string? Voters { get; init; }
+}
+
+public static class PanelKinds
+{
+    public const string Judges = "judges";
+    public const string Audience = "audience";
+    public static bool IsAudience(PanelDefinition? p) => p?.Kind == Audience;
+}
+
+/// <summary>
+/// How an audience panel's votes become its score, on the round's scale (its max, or its criteria's maxima summed):
+/// <c>share</c> — each voter says 支持 (1) or 不支持 (0), the score is the share of 支持 × max; <c>rating</c> — each
+/// voter gives 1–10, the score is the mean rating / 10 × max. Both are Σ values / (ballots × top) × max, so one
+/// formula scores them; a window closed with no ballot scores 0.
+/// </summary>
+public static class VoteMethods
+{
+    public const string Share = "share";
+    public const string Rating = "rating";
+    public static readonly IReadOnlyList<string> All = [Share, Rating];
+    public static string Of(PanelDefinition p) => p.Vote ?? Rating;
+    /// <summary>The highest value a ballot can carry (the lowest is 0 for share, 1 for rating).</summary>
+    public static int Top(string method) => method == Share ? 1 : 10;
+    public static int Bottom(string method) => method == Share ? 0 : 1;
+}
+
+/// <summary>Who may vote in an audience panel: the holder of a one-time ticket code the admin printed, or any device once.</summary>
+public static class VoterKinds
+{
+    public const string Tickets = "tickets";
+    public const string Devices = "devices";
+    public static readonly IReadOnlyList<string> All = [Tickets, Devices];
+    public static string Of(PanelDefinition p) => p.Voters ?? Tickets;
 }
 
 public sealed record JudgeDefinition

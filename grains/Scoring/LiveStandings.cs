@@ -33,6 +33,7 @@ public sealed class LiveStandings
         foreach (var s in input.Sheets.Where(s => rounds.Contains(s.Round))) standings.SetSheet(s.Contestant, s.Round, s.Judge, s.Total, s.Criteria);
         foreach (var a in input.Adjustments.Where(a => string.IsNullOrEmpty(a.Round) || rounds.Contains(a.Round))) standings.Adjust(a.Contestant, a.Round, a.Points);
         foreach (var c in input.Closures.Where(c => rounds.Contains(c.Round))) standings.Close(c.Contestant, c.Round);
+        foreach (var v in (input.Votes ?? []).Where(v => rounds.Contains(v.Round))) standings.SetVotes(v);
         foreach (var w in input.Withdrawals ?? []) standings.Withdraw(w.Contestant, w.Kind);
         return standings;
     }
@@ -49,6 +50,9 @@ public sealed class LiveStandings
         if (string.IsNullOrEmpty(round)) Change(contestant, null, c => c.TotalAdjustment += points);
         else Change(contestant, round, c => c.RoundAdjustments[round] = c.RoundAdjustments.GetValueOrDefault(round) + points);
     }
+
+    /// <summary>The audience panel's exact count for this contestant and round (its voting window closed).</summary>
+    public void SetVotes(VoteCount votes) => Change(votes.Contestant, votes.Round, c => c.Votes[votes.Round] = votes);
 
     public void Close(string contestant, string round) => Change(contestant, round, c => c.Closed.Add(round));
 

@@ -21,13 +21,15 @@ public static class ScoringEngine
         }
         var closed = input.Closures.Select(c => (c.Contestant, c.Round)).ToHashSet();
         var untrimmed = d.Ranking.TieBreakers.Contains(TieBreakers.Untrimmed);
+        var votes = new Dictionary<(string, string), VoteCount>();
+        foreach (var v in input.Votes ?? []) votes[(v.Contestant, v.Round)] = v;
 
         // A withdrawn contestant is scored as if nobody had scored them: their sheets do not count (they stay stored).
         var withdrawn = (input.Withdrawals ?? []).ToDictionary(w => w.Contestant, w => w.Kind, StringComparer.Ordinal);
         var lines = d.Contestants
             .Select(c => withdrawn.TryGetValue(c.Id, out var kind)
-                ? Score(d, c, [], [], [], untrimmed) with { Withdrawn = kind }
-                : Score(d, c, latest, input.Adjustments, closed, untrimmed))
+                ? Score(d, c, [], [], [], [], untrimmed) with { Withdrawn = kind }
+                : Score(d, c, latest, input.Adjustments, closed, votes, untrimmed))
             .ToList();
         return new StandingsResult(Ranking.Rank(d, lines));
     }
@@ -42,13 +44,15 @@ public static class ScoringEngine
             [.. input.Sheets.Where(s => complete.Contains((s.Contestant, s.Round)))],
             [.. input.Adjustments.Where(a => string.IsNullOrEmpty(a.Round) ? anyRevealed.Contains(a.Contestant) : complete.Contains((a.Contestant, a.Round)))],
             [.. input.Closures.Where(c => complete.Contains((c.Contestant, c.Round)))],
-            input.Withdrawals));
+            input.Withdrawals,
+            [.. (input.Votes ?? []).Where(v => complete.Contains((v.Contestant, v.Round)))]));
     }
 
     private static ContestantLine Score(
         FinalDefinition d, ContestantDefinition contestant,
         Dictionary<(string, string), Dictionary<string, Sheet>> latest,
-        IReadOnlyList<Adjustment> adjustments, HashSet<(string, string)> closed, bool withUntrimmed)
+        IReadOnlyList<Adjustment> adjustments, HashSet<(string, string)> closed,
+        Dictionary<(string, string), VoteCount> votes, bool withUntrimmed)
     {
         var mine = adjustments.Where(a => a.Contestant == contestant.Id).ToList();
         var detail = new List<RoundResult>();
@@ -60,14 +64,15 @@ public static class ScoringEngine
             var sheets = latest.GetValueOrDefault((contestant.Id, round.Id)) ?? [];
             var adjustment = mine.Where(a => a.Round == round.Id).Sum(a => a.Points);
             var isClosed = closed.Contains((contestant.Id, round.Id));
+            var counted = votes.GetValueOrDefault((contestant.Id, round.Id));
 
-            var result = RoundScoring.Score(round, judges, sheets, adjustment, isClosed, d.Rounding, untrimmed: false);
+            var result = RoundScoring.Score(round, judges, sheets, adjustment, isClosed, d.Rounding, untrimmed: false, counted);
             detail.Add(result);
             // Round scores are weighted as rounded: the total must follow from the numbers people see.
             weighted += round.Weight * (result.Score ?? 0m);
             if (withUntrimmed)
                 weightedUntrimmed += round.Weight *
-                    (RoundScoring.Score(round, judges, sheets, adjustment, isClosed, d.Rounding, untrimmed: true).Score ?? 0m);
+                    (RoundScoring.Score(round, judges, sheets, adjustment, isClosed, d.Rounding, untrimmed: true, counted).Score ?? 0m);
         }
 
         // An adjustment naming no round (or an empty one, as a form may send) applies to the total.

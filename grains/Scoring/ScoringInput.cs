@@ -9,6 +9,10 @@ public sealed record Adjustment(string Contestant, string? Round, decimal Points
 /// <summary>The chief judge completed a contestant's round with the sheets present.</summary>
 public sealed record RoundClosure(string Contestant, string Round);
 
+/// <summary>The exact count of an audience panel's closed voting window for one contestant and round: the number of
+/// ballots and the sum of their values (<see cref="VoteMethods"/>).</summary>
+public sealed record VoteCount(string Contestant, string Round, int Ballots, long Sum);
+
 /// <summary>The contestant left the final (<see cref="WithdrawalKinds"/>): out of the ranking and the awards; their
 /// sheets stay in the journal but do not count.</summary>
 public sealed record Withdrawal(string Contestant, string Kind);
@@ -27,7 +31,8 @@ public sealed record ScoringInput(
     IReadOnlyList<Sheet> Sheets,
     IReadOnlyList<Adjustment> Adjustments,
     IReadOnlyList<RoundClosure> Closures,
-    IReadOnlyList<Withdrawal>? Withdrawals = null)
+    IReadOnlyList<Withdrawal>? Withdrawals = null,
+    IReadOnlyList<VoteCount>? Votes = null)
 {
     public static readonly ScoringInput Empty = new([], [], []);
 }

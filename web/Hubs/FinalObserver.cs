@@ -52,6 +52,12 @@ public sealed class FinalObserver : IFinalObserver, IDisposable
 
     public Task Updated(LiveUpdate update)
     {
+        // The live count of an open vote: not a change of the final (the version stays), straight to the screens.
+        if (update.Tally is { } tally)
+        {
+            _ = _push.Votes(_finalId, tally);
+            return Task.CompletedTask;
+        }
         Saw(update.Version);
         Interlocked.Exchange(ref _changed, null)?.TrySetResult();
         if (update.Revoked is { Count: > 0 } revoked) _devices.Close(_finalId, revoked);

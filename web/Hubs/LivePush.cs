@@ -16,6 +16,19 @@ public sealed class LivePush(IHubContext<ScreenHub> screens, IHubContext<JudgeHu
         metrics.Pushed(push.ChangedAt);
     }
 
+    /// <summary>The screens' <c>votes({window, ballots})</c>: the live count of the open audience vote.</summary>
+    public async Task Votes(string finalId, VoteTally tally)
+    {
+        try
+        {
+            await screens.Clients.Group(ScreenHub.Group(finalId)).SendAsync("votes", new { window = tally.Window, ballots = tally.Ballots });
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Telling the screens of final {Final} the vote count failed", finalId);
+        }
+    }
+
     /// <summary>The judges' <c>stage</c> and <c>definition</c> (every judge of the final) and <c>reopened</c> (the judge whose sheet it was).</summary>
     public async Task Judges(string finalId, LiveUpdate update, Stage? stage)
     {

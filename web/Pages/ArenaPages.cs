@@ -39,6 +39,10 @@ public static class ArenaPages
         app.MapGet("/live/{id}", (HttpContext http) => Page(http, "public")).ExcludeFromDescription();
         // A broadcast overlay (OBS, vMix): a big screen's code, a transparent page (the only one that may be framed).
         app.MapGet("/overlay/{id}", (HttpContext http) => Page(http, "overlay")).ExcludeFromDescription();
+        // The audience's ballot (大众评审): no sign-in, a ticket code from the printed sheet or once per device.
+        app.MapGet("/vote/{id}", (HttpContext http) => Page(http, "vote")).ExcludeFromDescription();
+        // The admin's printable sheet of ticket codes (A4, QR codes), read with the admin's token of the admin page.
+        app.MapGet("/tickets/{id}", (HttpContext http) => Page(http, "tickets")).ExcludeFromDescription();
         return app;
     }
 

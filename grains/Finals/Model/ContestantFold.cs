@@ -12,6 +12,8 @@ public sealed class ContestantFold
     public Dictionary<(string Round, string Judge), SheetReopened> Reopened { get; } = [];
     public List<AdjustmentApplied> Adjustments { get; } = [];
     public List<RoundClosed> Closures { get; } = [];
+    /// <summary>The audience's exact count per round (its voting window closed).</summary>
+    public Dictionary<string, VotesCounted> Votes { get; } = [];
     /// <summary>The withdrawal in effect (null: the contestant is in the final).</summary>
     public ContestantWithdrawn? Withdrawal { get; private set; }
 
@@ -30,6 +32,7 @@ public sealed class ContestantFold
                 break;
             case AdjustmentApplied a: Adjustments.Add(a); break;
             case RoundClosed c: Closures.Add(c); break;
+            case VotesCounted v: Votes[v.Round] = v; break;
             case ContestantWithdrawn w: Withdrawal = w; break;
             case WithdrawalUndone: Withdrawal = null; break;
         }

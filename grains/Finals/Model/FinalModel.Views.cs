@@ -29,7 +29,7 @@ public sealed partial class FinalModel
         if (RevealTarget is { } target && !IsWithdrawn(target.Contestant) && Standings.Round(target.Contestant, target.Round) is { Complete: true } done)
             reveal = new RevealView(target.Contestant, target.Round, done.Score, done.Sheets.Select(s => new RevealedSheet(s.Judge, s.Total, s.Counted)).ToList());
         return new ScreenState(Seq, d.Id, d.Title, stage, submitted, expected, reveal, Mode, Timer, Published,
-            HeldRanking ?? StandingsView(revealedOnly: true), Withdrawals(), DrawState(), CeremonyState(), DefinitionVersion, Public);
+            HeldRanking ?? StandingsView(revealedOnly: true), Withdrawals(), DrawState(), CeremonyState(), DefinitionVersion, Public, VoteState());
     }
 
     /// <summary>Every assigned judge's sheet of every contestant and round, in running order, with what counted.</summary>
@@ -63,5 +63,6 @@ public sealed partial class FinalModel
         [.. _contestants.SelectMany(c => c.Value.Current.Values.Select(s => new Sheet(s.Judge, c.Key, s.Round, s.Total, s.Criteria)))],
         [.. _contestants.SelectMany(c => c.Value.Adjustments.Select(a => new Adjustment(c.Key, a.Round, a.Points, a.Reason)))],
         [.. _contestants.SelectMany(c => c.Value.Closures.Select(x => new RoundClosure(c.Key, x.Round)))],
-        [.. _contestants.Where(c => c.Value.Withdrawal is not null).Select(c => new Withdrawal(c.Key, c.Value.Withdrawal!.Kind))]);
+        [.. _contestants.Where(c => c.Value.Withdrawal is not null).Select(c => new Withdrawal(c.Key, c.Value.Withdrawal!.Kind))],
+        [.. _contestants.SelectMany(c => c.Value.Votes.Values.Select(v => new VoteCount(c.Key, v.Round, v.Ballots, v.Sum)))]);
 }

@@ -96,6 +96,9 @@ public sealed partial class FinalModel
                 Timer = RunTimer(Timer, t, at);
                 LastKind = UpdateKinds.Timer;
                 break;
+            case VotingOpened or TicketsIssued:
+                ApplyVoting(@event);
+                break;
             case StreamsSealed:
                 break; // checked by verification; changes nothing anyone sees
             case AccessIssued or AccessRevoked or AccessReleased:
@@ -148,6 +151,9 @@ public sealed partial class FinalModel
                 var before = IsComplete(contestant, c.Round);
                 standings?.Close(contestant, c.Round);
                 LastKind = Completed(contestant, c.Round, before) ? UpdateKinds.Revealed : UpdateKinds.Standings;
+                break;
+            case VotesCounted v:
+                ApplyCounted(contestant, v);
                 break;
             case ContestantWithdrawn or WithdrawalUndone:
                 standings?.Withdraw(contestant, fold.Withdrawal?.Kind);

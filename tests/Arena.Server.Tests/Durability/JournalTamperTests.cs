@@ -73,13 +73,13 @@ public sealed class JournalTamperTests
         }
     }
 
-    private sealed record JournalTable(string Name, string Final, string Stream, string Idx, string Data, string Hash, string At, string Actor, string Type, string Seq);
+    internal sealed record JournalTable(string Name, string Final, string Stream, string Idx, string Data, string Hash, string At, string Actor, string Type, string Seq);
 
-    private static JournalTable Table(string store) => store == "Postgres"
+    internal static JournalTable Table(string store) => store == "Postgres"
         ? new("arena_journal", "final_id", "stream", "idx", "data", "hash", "at", "actor", "type", "seq")
         : new("ArenaJournal", "FinalId", "Stream", "Idx", "Data", "Hash", "At", "Actor", "Type", "Seq");
 
-    private static DbConnection Open(string store, SiloProcess silo)
+    internal static DbConnection Open(string store, SiloProcess silo)
     {
         DbConnection db = store == "Postgres"
             ? new NpgsqlConnection(TestPostgres.ConnectionString)
@@ -88,7 +88,7 @@ public sealed class JournalTamperTests
         return db;
     }
 
-    private static async Task<int> Run(DbConnection db, string sql, string finalId)
+    internal static async Task<int> Run(DbConnection db, string sql, string finalId)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;
