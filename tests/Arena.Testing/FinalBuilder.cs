@@ -50,6 +50,15 @@ public sealed class FinalBuilder
 
     public FinalBuilder With(Action<JsonObject> change) { change(_final); return this; }
 
+    /// <summary>The first round scored by two panels: the judges as experts (weight 0.8) and the hall voting (0.2).</summary>
+    public FinalBuilder Audience(string voters = "tickets", string vote = "share") => With(f =>
+    {
+        f["rounds"]![0]!["panels"] = new JsonArray(
+            new JsonObject { ["id"] = "experts", ["title"] = "专家评审", ["weight"] = 0.8 },
+            new JsonObject { ["id"] = "hall", ["title"] = "大众评审", ["weight"] = 0.2, ["kind"] = "audience", ["vote"] = vote, ["voters"] = voters });
+        foreach (var j in f["judges"]!.AsArray()) j!["panel"] = "experts";
+    });
+
     public JsonObject Build() => (JsonObject)_final.DeepClone();
 
     public override string ToString() => _final.ToJsonString();

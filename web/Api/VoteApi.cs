@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using QRCoder;
 
 namespace Arena.Web.Api;
 
@@ -27,7 +28,7 @@ public static class VoteApi
     public sealed record WindowResponse(long Version, long Window);
     public sealed record VoteStateResponse(VoteView? Vote, string? Contestant, string? Unit, string? Round, string Title, string Url);
     public sealed record IssuedResponse(int From, int Count, int Issued);
-    public sealed record TicketResponse(int Number, string Code, string Url);
+    public sealed record TicketResponse(int Number, string Code, string Url, string? Qr);
     public sealed record TicketsResponse(int Issued, IReadOnlyList<TicketResponse> Tickets);
 
     public static IEndpointRouteBuilder MapVoteApi(this IEndpointRouteBuilder app)
@@ -81,16 +82,35 @@ public static class VoteApi
         }).RequireAuthorization();
 
         // The codes to print (admin): each with the vote page's address carrying it, for the QR code on the ticket.
-        final.MapGet("/tickets", async Task<Ok<TicketsResponse>> (string id, int? from, int? count, HttpContext http, IGrainFactory grains, PublicLinks links) =>
+        // With ?qr=true each ticket carries the SVG of its QR code (the sheet prints them: no QR library in the browser).
+        final.MapGet("/tickets", async Task<Ok<TicketsResponse>> (string id, int? from, int? count, bool? qr, HttpContext http, IGrainFactory grains, PublicLinks links) =>
         {
             http.User.RequireAdmin();
             var sheet = await grains.GetGrain<IFinalGrain>(id).TicketCodes(from ?? 1, count ?? 10_000, http.User.Caller());
             var page = links.Link(http.Request, VotePath(id));
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(new TicketsResponse(sheet.Issued,
-                [.. sheet.Tickets.Select(t => new TicketResponse(t.Number, t.Code, $"{page}?ticket={Uri.EscapeDataString(t.Code)}"))]));
+                [.. sheet.Tickets.Select(t =>
+                {
+                    var url = $"{page}?ticket={Uri.EscapeDataString(t.Code)}";
+                    return new TicketResponse(t.Number, t.Code, url, qr == true ? Svg(url, 4) : null);
+                })]));
         }).RequireAuthorization();
+
+        // The QR code the big screen shows while a vote is open: the vote page's address (anonymous, like the page).
+        final.MapGet("/vote/qr", async (string id, HttpContext http, IGrainFactory grains, PublicLinks links) =>
+        {
+            await Known(grains, id);
+            http.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Text(Svg(links.Link(http.Request, VotePath(id)), 8), "image/svg+xml; charset=utf-8");
+        });
         return app;
+    }
+
+    private static string Svg(string url, int pixels)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(pixels);
     }
 
     public static string VotePath(string finalId) => "vote/" + Uri.EscapeDataString(finalId);

@@ -15,13 +15,7 @@ public sealed class AudienceVoteTests(ServerFixture server)
 {
     /// <summary>experts (80 %, judges j1–j3, mean) + the hall (20 %, share of 支持 votes × 100).</summary>
     public static FinalBuilder Voted(int judges = 3, int contestants = 2, string voters = "tickets", string vote = "share") =>
-        new FinalBuilder(judges, contestants).Mean().With(f =>
-        {
-            f["rounds"]![0]!["panels"] = new JsonArray(
-                new JsonObject { ["id"] = "experts", ["title"] = "专家评审", ["weight"] = 0.8 },
-                new JsonObject { ["id"] = "hall", ["title"] = "大众评审", ["weight"] = 0.2, ["kind"] = "audience", ["vote"] = vote, ["voters"] = voters });
-            foreach (var j in f["judges"]!.AsArray()) j!["panel"] = "experts";
-        });
+        new FinalBuilder(judges, contestants).Mean().Audience(voters, vote);
 
     [Fact]
     public async Task one_ticket_is_one_vote_a_closed_window_takes_none_and_the_exact_count_scores_the_hall_panel()

@@ -5,6 +5,7 @@ import { L, onLanguage } from './i18n.js';
 import { client } from './api.js';
 import { describe } from './session.js';
 import { devicesTable } from './admin-devices.js';
+import { ticketsPanel } from './admin-tickets.js';
 
 const ROLES = [['screen', '大屏', 'Screen'], ['operator', '主持/操作', 'Operator'], ['auditor', '审核', 'Auditor']];
 // A final with two-person sign-off also needs a supervisor (监督), who confirms the chief judge's adjustments and publication.
@@ -104,6 +105,7 @@ export async function codesPanel(section, session, finalId) {
         })),
       devicesTable(api, all, deviceLabel, failures, async () => { await reload(); draw(); }),
       h('h3', { class: 'no-print' }, L('公开直播', 'Public live view')), publicView(),
+      ticketsPanel(api, definition, finalId),
       h('div', { id: 'qr-sheet' }));
   }
   const deviceLabel = (c) => (c.role === 'judge' ? definition.judges.find((j) => j.id === c.subject)?.name ?? c.subject : c.subject);

@@ -63,15 +63,19 @@ export function keepConnected(path, token, { build, up, down }) {
 /**
  * Follows a final's screen state. onState(state) gets whole states in increasing version order;
  * onConnection(up) tells whether the page is live; onSignedOut(error) is called when Join answers 401 (the token
- * expired, or the admin revoked its code): trying again would not help, the page must sign in again.
+ * expired, or the admin revoked its code): trying again would not help, the page must sign in again. onVotes({window,
+ * ballots}) gets the live count of an open audience vote (not a state: the ballot boxes' count, pushed about every second).
  */
-export function followScreen(token, finalId, onState, onConnection, onSignedOut) {
+export function followScreen(token, finalId, onState, onConnection, onSignedOut, onVotes) {
   let shown = -Infinity;
   const apply = (state) => {
     if (state && state.version > shown) { shown = state.version; onState(state); }
   };
   return keepConnected('/hubs/screen', token, {
-    build: (c) => c.on('update', (message) => apply(message.state)),
+    build: (c) => {
+      c.on('update', (message) => apply(message.state));
+      if (onVotes) c.on('votes', onVotes);
+    },
     up: async (c) => {
       try { apply(await c.invoke('Join', finalId)); }
       catch (e) { if (onSignedOut && /\b401: /.test(e?.message ?? '')) onSignedOut(e); throw e; }

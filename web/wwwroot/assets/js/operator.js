@@ -26,6 +26,7 @@ let state = null;
 let receivedAt = 0;
 let round = definition.rounds[0].id;
 let error = '';
+let votes = null; // the live count of the open vote: {window, ballots}
 const seconds = h('input', { id: 'timer-seconds', type: 'number', min: 0, max: 86400, step: 30, value: 300, inputmode: 'numeric' });
 
 followScreen(session.token, session.finalId, async (s) => {
@@ -41,7 +42,7 @@ followScreen(session.token, session.finalId, async (s) => {
 }, (up) => {
   live.className = up ? 'pill ok' : 'pill bad';
   live.textContent = up ? L('已连接', 'Live') : L('连接中断', 'Disconnected');
-}, (e) => { if (isRevoked(e)) signedOut('operator', e); });
+}, (e) => { if (isRevoked(e)) signedOut('operator', e); }, (tally) => { votes = tally; paintVotes(); });
 
 async function act(path, body) {
   error = '';
@@ -92,6 +93,7 @@ function draw() {
         state.reveal && state.reveal.contestant === state.stage.contestant && state.reveal.round === state.stage.round ? h('span', { class: 'pill ok' }, L('评分完成', 'complete')) : '')
         : h('p', { class: 'muted', id: 'on-stage' }, L('暂无选手上台', 'Nobody on stage yet')),
       state.stage && judges(),
+      voteControls(),
       h('button', { type: 'button', class: 'primary wide', id: 'call-next', disabled: !n, onclick: () => call(n.contestant.id, n.round) },
         !n ? L('全部选手已上台', 'Every contestant has been called')
           : n.round !== round ? L(`进入下一轮（${roundName(n.round)}）：${n.contestant.order} 号 ${n.contestant.name}`, `Next round (${roundName(n.round)}): No. ${n.contestant.order} ${n.contestant.name}`)
@@ -117,6 +119,33 @@ function draw() {
             : on ? h('span', { class: 'pill info' }, L('台上', 'on stage')) : h('button', { type: 'button', onclick: () => call(c.id) }, L('上台', 'Call'))));
       }))));
   paint();
+}
+
+const audiencePanel = (roundId) => definition.rounds.find((r) => r.id === roundId)?.panels?.find((p) => p.kind === 'audience');
+
+/**
+ * The audience vote for the contestant on stage, when the round has an audience panel: open it (the big screen shows
+ * the vote's QR code and the live count), close it (the exact count goes into the journal and scores the panel).
+ */
+function voteControls() {
+  const v = state.vote;
+  const stage = state.stage;
+  if (!(v?.open || (stage && audiencePanel(stage.round)))) return null;
+  const here = v && stage && v.contestant === stage.contestant && v.round === stage.round;
+  return h('div', { class: 'row', id: 'vote-controls' },
+    h('strong', {}, L('大众评审投票', 'Audience vote')),
+    v?.open
+      ? [h('span', { class: 'pill info', id: 'vote-state' }, L(`投票中：${name(v.contestant)}`, `Voting: ${name(v.contestant)}`)),
+        h('span', { id: 'vote-count' }, ''),
+        h('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: () => act('/vote/close') }, L('结束投票', 'Close the vote'))]
+      : here && v.ballots != null
+        ? h('span', { class: 'pill ok', id: 'vote-state' }, L(`已结束：${v.ballots} 票`, `Closed: ${v.ballots} ballots`))
+        : h('button', { type: 'button', class: 'primary', id: 'vote-open', onclick: () => act('/vote/open', {}) }, L('开始投票', 'Open the vote')));
+}
+
+function paintVotes() {
+  const el = $('#vote-count');
+  if (el && votes && state?.vote?.open && votes.window === state.vote.window) el.textContent = L(`已收 ${votes.ballots} 票`, `${votes.ballots} ballots`);
 }
 
 /** The draw: commit (the screen shows the commitment), then reveal (the seed and the order). Before the first call. */
@@ -148,6 +177,7 @@ function ceremonyCard() {
 }
 
 function paint() {
+  paintVotes();
   const el = $('#op-timer');
   if (el && state) { const t = timerText(state.timer, receivedAt); el.textContent = t.text; el.classList.toggle('over', t.over); }
 }

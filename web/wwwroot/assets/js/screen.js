@@ -48,7 +48,7 @@ followScreen(session.token, session.finalId, (s) => { state = s; receivedAt = Da
   up = connected;
   offline.hidden = up;
   offline.textContent = L('● 连接中断，正在重新连接', '● Reconnecting');
-}, (e) => { if (isRevoked(e)) signedOut('screen', e); });
+}, (e) => { if (isRevoked(e)) signedOut('screen', e); }, (tally) => { votes = tally; paintVotes(); });
 
 // An amended final or a revealed draw (new order numbers): the state names the version of its definition; a screen holding an older one reads it again
 // (also after a reconnect that missed the push), once at a time.
@@ -112,8 +112,28 @@ function draw() {
       h('span', { class: state.published ? 'status published' : 'status provisional', id: 'status' },
         state.published ? L('最终结果', 'Final results') : L('暂定成绩', 'Provisional'))),
     (views[state.mode] ?? onStage)(),
-    h('footer', { class: 'screen-foot' }, h('span', { id: 'timer', class: 'timer' }), liveQr()));
+    h('footer', { class: 'screen-foot' }, h('span', { id: 'timer', class: 'timer' }), voteQr() ?? liveQr()));
   paintTimer($('#timer'));
+  paintVotes();
+}
+
+// The audience vote while it is open: the vote page's QR code (phones in the hall vote there) and the live count,
+// which comes about every second as a `votes` message, outside the states. Once closed, the state carries the count.
+let votes = null;
+let voteImage = null;
+function voteQr() {
+  const v = state.vote;
+  if (!v?.open) return null;
+  voteImage ??= h('img', { src: `/api/finals/${encodeURIComponent(state.finalId)}/vote/qr`, alt: L('投票二维码', 'QR code of the vote') });
+  return h('figure', { class: 'live-qr vote-qr', id: 'vote-qr' }, voteImage,
+    h('figcaption', {}, L(`扫码为 ${contestant(v.contestant)?.name ?? v.contestant} 投票`, `Scan to vote for ${contestant(v.contestant)?.name ?? v.contestant}`)),
+    h('div', { class: 'vote-count', id: 'vote-count' }));
+}
+function paintVotes() {
+  const el = $('#vote-count');
+  if (!el || !state?.vote?.open) return;
+  const n = votes && votes.window === state.vote.window ? votes.ballots : 0;
+  el.textContent = L(`已投 ${n} 票`, `${n} votes`);
 }
 
 // A public final's QR code, between contestants (nobody on stage, or the one on stage already revealed): phones in
